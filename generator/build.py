@@ -1,0 +1,129 @@
+"""The build, as a list of stages: load -> validate -> link -> render -> write -> engine."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from .diagnostics import BuildFailed, Report
+from .engine import (
+    SiteConfig,
+    assemble_and_swap,
+    dump_config,
+    edition_config,
+    epoch_for,
+    read_config,
+    run_editions,
+)
+from .link import Site, link
+from .loader import Limits, load
+from .model import LANGS, Corpus
+from .pages import edition_pages
+from .render import environment, render_page
+from .validate import validate
+from .writer import sync_tree
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / ".build"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+
+@dataclass
+class Timings:
+    stages: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def run(self, name: str, fn: Callable[[], object]) -> object:
+        start = time.perf_counter()
+        try:
+            return fn()
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
+
+
+def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Limits = Limits()) -> Corpus:
+    """load -> validate: everything `briefing check` needs."""
+    timings = timings or Timings()
+    corpus = timings.run("load", lambda: load(project.root, report, limits))
+    timings.run("validate", lambda: validate(corpus, report))
+    timings.counts.update(
+        briefings=len(corpus.briefings), actors=len(corpus.actors), places=len(corpus.places), topics=len(corpus.topics)
+    )
+    return corpus
+
+
+def generate(site: Site, project: Project, config: SiteConfig) -> dict[str, dict[str, bytes]]:
+    """Every file of each edition's docs folder, by edition."""
+    env = environment(project.templates / "pages")
+    assets = _assets(project.templates / "assets")
+    out: dict[str, dict[str, bytes]] = {}
+    for lang in LANGS:
+        files = {page.path: render_page(env, page, lang).encode() for page in edition_pages(site, lang, config.site_name)}
+        files.update(assets)
+        out[lang] = files
+    return out
+
+
+def _assets(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {
+        f"assets/briefing/{path.relative_to(folder).as_posix()}": path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def build(project: Project, report: Report, strict: bool = False, timings: Optional[Timings] = None) -> Timings:
+    """Build site/ from content/; raises BuildFailed leaving the previous site/ untouched."""
+    timings = timings or Timings()
+    config = read_config(project.root / "mkdocs.yml", report)
+    corpus = check(project, report, timings)
+    if report.errors or (strict and report.warnings):
+        raise BuildFailed(report)
+    site = timings.run("link", lambda: link(corpus))
+    docs = timings.run("render", lambda: generate(site, project, config))
+    _guard_site_dir(project, report)
+
+    def write() -> None:
+        for lang, files in docs.items():
+            edition = project.build_dir / lang
+            stats = sync_tree(edition / "docs", files)
+            timings.counts[f"written_{lang}"] = stats.written
+            cfg = edition_config(project.root, project.build_dir, config, lang, set(files))
+            (edition / "mkdocs.yml").write_bytes(dump_config(cfg))
+
+    timings.run("write", write)
+    timings.counts["pages"] = sum(1 for files in docs.values() for p in files if p.endswith(".md"))
+    latest = corpus.briefings[0].date if corpus.briefings else None
+    result = timings.run("engine", lambda: run_editions(project.build_dir, strict, epoch_for(latest), report))
+    if not result.ok or (strict and report.warnings):
+        raise BuildFailed(report)
+    timings.run("swap", lambda: assemble_and_swap(project.build_dir, project.site_dir))
+    return timings
+
+
+def _guard_site_dir(project: Project, report: Report) -> None:
+    site = project.site_dir
+    if site.is_symlink() or (site.exists() and not site.is_dir()):
+        report.error("site", 0, "site/ is not a plain folder (a link or a file): refusing to replace it")
+        raise BuildFailed(report)

@@ -1,0 +1,90 @@
+"""`briefing` command line: check, build (serve, new and status come later)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Optional, Sequence, TextIO
+
+from .build import Project, Timings, build, check
+from .diagnostics import BuildFailed, Report
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description="Bilingual briefing sites from content/.")
+    parser.add_argument("-C", "--project", type=Path, default=Path("."), help="project folder (default: here)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_check = sub.add_parser("check", help="validate content/ and report every problem")
+    p_check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p_check.add_argument("--format", choices=("text", "github"), default="text", help="output format")
+    p_build = sub.add_parser("build", help="check, generate and render the site into site/")
+    p_build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p_build.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    return parser
+
+
+def _print_report(report: Report, fmt: str, stream: TextIO) -> None:
+    for item in report.items:
+        print(item.format_github() if fmt == "github" else item.format(), file=stream)
+
+
+def _summary(report: Report) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def cmd_check(project: Project, args: argparse.Namespace) -> int:
+    report = Report()
+    timings = Timings()
+    start = time.perf_counter()
+    check(project, report, timings)
+    _print_report(report, args.format, sys.stdout)
+    c = timings.counts
+    print(
+        f"checked {c['briefings']} briefings, {c['actors']} actors, {c['places']} places, {c['topics']} topics"
+        f" in {time.perf_counter() - start:.2f}s: {_summary(report)}",
+        file=sys.stderr,
+    )
+    failed = bool(report.errors) or (args.strict and bool(report.warnings))
+    return 1 if failed else 0
+
+
+def cmd_build(project: Project, args: argparse.Namespace) -> int:
+    report = Report()
+    timings = Timings()
+    try:
+        build(project, report, strict=args.strict, timings=timings)
+    except BuildFailed:
+        _print_report(report, "text", sys.stderr)
+        print(f"build failed ({_summary(report)}); site/ was left as it was", file=sys.stderr)
+        return 1
+    if report.warnings:
+        _print_report(report, "text", sys.stderr)
+    if not args.quiet:
+        c = timings.counts
+        stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
+        print(
+            f"built {c.get('pages', 0)} pages from {c['briefings']} briefings, {c['actors']} actors"
+            f" into site/ ({stages}); {_summary(report)}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = _parser().parse_args(argv)
+    project = Project(args.project.resolve())
+    commands = {"check": cmd_check, "build": cmd_build}
+    try:
+        return commands[args.command](project, args)
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        print(f"briefing: internal error: {type(exc).__name__}: {exc} (set BRIEFING_DEBUG=1 for details)", file=sys.stderr)
+        return 2

@@ -1,0 +1,72 @@
+"""Problems found in content, reported as `path:line: severity: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    severity: str
+    message: str
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+    def format_github(self) -> str:
+        # GitHub workflow commands need %, CR and LF escaped in the message.
+        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        kind = "error" if self.severity == ERROR else "warning"
+        line = f",line={self.line}" if self.line else ""
+        return f"::{kind} file={self.path}{line}::{msg}"
+
+
+class Report:
+    """Collects every problem of one run, so that analysts see all of them at once."""
+
+    def __init__(self) -> None:
+        self._items: list[Diagnostic] = []
+
+    def error(self, path: str, line: int, message: str) -> None:
+        self._items.append(Diagnostic(path, line, ERROR, message))
+
+    def warning(self, path: str, line: int, message: str) -> None:
+        self._items.append(Diagnostic(path, line, WARNING, message))
+
+    def extend(self, items: Iterable[Diagnostic]) -> None:
+        self._items.extend(items)
+
+    @property
+    def items(self) -> list[Diagnostic]:
+        # Sorted so that output is stable whatever order files were read in.
+        return sorted(set(self._items), key=lambda d: (d.path, d.line, d.severity, d.message))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == WARNING]
+
+
+class BuildFailed(Exception):
+    """Raised to stop a build; the report already holds the reasons."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(f"{len(report.errors)} error(s)")
+        self.report = report
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

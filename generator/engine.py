@@ -1,0 +1,180 @@
+"""Stage 6: hand each edition to MkDocs (in parallel processes), then swap the site in.
+
+The engine sees plain Markdown and a small per-edition config inheriting the
+project's mkdocs.yml: each edition gets its own search index, and the output
+stays engine-neutral.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from .diagnostics import Report
+from .i18n import EDITION_NAMES, STRINGS, t
+from .model import LANGS, Bilingual, other
+
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
+LOCALES = {"en": "en_GB", "ar": "ar_AR"}
+NAV = ("home", "briefings", "actors", "timeline", "topics", "places")
+NAV_PATHS = {
+    "home": "index.md",
+    "briefings": "briefings/index.md",
+    "actors": "actors/index.md",
+    "timeline": "timeline/index.md",
+    "topics": "topics/index.md",
+    "places": "places/index.md",
+}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its Python tags (they matter only to MkDocs)."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    site_name: Bilingual
+    site_url: str  # "" when not set
+    plugins: tuple[Any, ...]
+
+
+def read_config(path: Path, report: Report) -> SiteConfig:
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except FileNotFoundError:
+        report.error(path.name, 0, "mkdocs.yml is missing: the site needs its configuration")
+        return SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        report.error(path.name, mark.line + 1 if mark else 0, f"YAML syntax error: {getattr(exc, 'problem', exc)}")
+        return SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
+    names = (raw.get("extra") or {}).get("site_name") or {}
+    default = raw.get("site_name") or "Briefings"
+    site_url = raw.get("site_url") or ""
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    return SiteConfig(
+        Bilingual(names.get("en", default), names.get("ar", default)),
+        site_url,
+        tuple(raw.get("plugins") or ("search",)),
+    )
+
+
+def nav_for(lang: str, present: set[str]) -> list[dict[str, str]]:
+    return [{STRINGS[key][lang]: NAV_PATHS[key]} for key in NAV if NAV_PATHS[key] in present]
+
+
+def _plugins(config: SiteConfig, lang: str) -> list[Any]:
+    out: list[Any] = []
+    for plugin in config.plugins:
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name in ("search", "material/search"):
+            options = {} if isinstance(plugin, str) else dict(plugin[name] or {})
+            options["lang"] = [lang]
+            out.append({name: options})
+        else:
+            out.append(plugin)
+    return out
+
+
+def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, present: set[str]) -> dict[str, Any]:
+    peer = other(lang)
+    site_url = config.site_url + ("ar/" if lang == "ar" and config.site_url else "")
+    other_site_url = config.site_url + ("ar/" if peer == "ar" and config.site_url else "")
+    return {
+        "INHERIT": str((root / "mkdocs.yml").resolve()),
+        "site_name": config.site_name.get(lang),
+        "site_url": site_url or None,
+        "site_description": t("site_description", lang),
+        "docs_dir": "docs",
+        "site_dir": str((build / "out" / lang).resolve()),
+        "theme": {"language": lang, "custom_dir": str((root / "templates" / "overrides").resolve())},
+        "nav": nav_for(lang, present),
+        "plugins": _plugins(config, lang),
+        "hooks": [str(HOOKS.resolve())],
+        "extra_css": ["assets/briefing/briefing.css"],
+        "extra": {
+            # Truthy so Material's header includes partials/alternate.html (our switcher).
+            "alternate": [{"name": EDITION_NAMES[x], "lang": x} for x in LANGS],
+            "briefing": {
+                "edition": lang,
+                "other": peer,
+                "other_name": EDITION_NAMES[peer],
+                "other_prefix": "ar/" if lang == "en" else "../",
+                "switch_label": STRINGS["switch_to"][peer],
+                "site_url": site_url,
+                "other_site_url": other_site_url,
+                "locale": LOCALES[lang],
+                "other_locale": LOCALES[peer],
+            },
+        },
+    }
+
+
+@dataclass(frozen=True)
+class EngineResult:
+    ok: bool
+    seconds: Mapping[str, float]
+
+
+def run_editions(build: Path, strict: bool, epoch: int, report: Report) -> EngineResult:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
+    procs = {}
+    started = time.perf_counter()
+    for lang in LANGS:
+        shutil.rmtree(build / "out" / lang, ignore_errors=True)
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(build / lang / "mkdocs.yml")]
+        if strict:
+            cmd.append("--strict")
+        procs[lang] = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    ok = True
+    seconds = {}
+    for lang, proc in procs.items():
+        output, _ = proc.communicate()
+        seconds[lang] = time.perf_counter() - started
+        lines = [line.strip() for line in output.splitlines() if line.strip()]
+        if proc.returncode != 0:
+            ok = False
+            detail = "; ".join(line for line in lines if not line.startswith("INFO")) or f"exit code {proc.returncode}"
+            report.error("mkdocs.yml", 0, f"the site engine (MkDocs) failed on the {lang} edition: {detail[-800:]}")
+        else:
+            for line in lines:
+                if line.startswith("WARNING"):
+                    report.warning("mkdocs.yml", 0, f"MkDocs ({lang} edition): {line.removeprefix('WARNING').strip(' -')}")
+    return EngineResult(ok, seconds)
+
+
+def assemble_and_swap(build: Path, site: Path) -> None:
+    """Put the editions together beside site/, then swap it in with renames."""
+    stage = build / "out" / "en"
+    os.replace(build / "out" / "ar", stage / "ar")
+    old = build / "site.old"
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        os.replace(site, old)
+    os.replace(stage, site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def epoch_for(latest: dt.date | None) -> int:
+    if latest is None:
+        return 0
+    return int(dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+def dump_config(config: Mapping[str, Any]) -> bytes:
+    return (json.dumps(config, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()

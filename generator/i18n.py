@@ -1,0 +1,74 @@
+"""Interface strings and date formats of the two editions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    # The month names used by most Arabic news outlets (Nournews among them).
+    "ar": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
+           "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
+}
+
+LANGUAGE_NAMES = {"en": {"en": "English", "ar": "Arabic"}, "ar": {"en": "الإنجليزية", "ar": "العربية"}}
+# How each edition names itself in the switcher of the other edition.
+EDITION_NAMES = {"en": "English", "ar": "العربية"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "home": {"en": "Home", "ar": "الرئيسية"},
+    "briefings": {"en": "Briefings", "ar": "الإحاطات"},
+    "latest_briefings": {"en": "Latest briefings", "ar": "أحدث الإحاطات"},
+    "all_briefings": {"en": "All briefings", "ar": "كل الإحاطات"},
+    "actors": {"en": "Actors", "ar": "الجهات الفاعلة"},
+    "topics": {"en": "Topics", "ar": "المواضيع"},
+    "places": {"en": "Places", "ar": "الأماكن"},
+    "timeline": {"en": "Timeline", "ar": "الخط الزمني"},
+    "date": {"en": "Date", "ar": "التاريخ"},
+    "source": {"en": "Source", "ar": "المصدر"},
+    "location": {"en": "Location", "ar": "المكان"},
+    "key_points": {"en": "Key points", "ar": "النقاط الرئيسية"},
+    "actors_involved": {"en": "Actors involved", "ar": "الجهات المعنية"},
+    "actors_mentioned": {"en": "Also mentioned", "ar": "ورد ذكرهم أيضًا"},
+    "text": {"en": "Text", "ar": "النص"},
+    "original": {"en": "Original", "ar": "الأصل"},
+    "translation": {"en": "Translation", "ar": "الترجمة"},
+    "original_in": {"en": "Original ({language})", "ar": "النص الأصلي ({language})"},
+    "translation_in": {"en": "Translation ({language})", "ar": "الترجمة ({language})"},
+    "not_translated": {
+        "en": "Not translated yet: this briefing is shown in its original language ({language}).",
+        "ar": "لم تُترجم بعد: تُعرض هذه الإحاطة بلغتها الأصلية ({language}).",
+    },
+    "status": {"en": "Translation", "ar": "الترجمة"},
+    "status_reviewed": {"en": "reviewed", "ar": "مُراجَعة"},
+    "status_draft": {"en": "draft, not yet reviewed", "ar": "مسودة لم تُراجَع بعد"},
+    "status_unknown": {"en": "not marked as reviewed", "ar": "غير مُعلَّمة كمُراجَعة"},
+    "status_missing": {"en": "not translated yet", "ar": "لم تُترجم بعد"},
+    "translator": {"en": "Translator", "ar": "المترجم"},
+    "no_briefings": {"en": "No briefings yet.", "ar": "لا توجد إحاطات بعد."},
+    "switch_to": {"en": "Read this page in English", "ar": "اقرأ هذه الصفحة بالعربية"},
+    "site_description": {
+        "en": "Briefings on security diplomacy from Arabic- and English-language media, in both languages.",
+        "ar": "إحاطات عن الدبلوماسية الأمنية من وسائل الإعلام العربية والإنجليزية، باللغتين.",
+    },
+    "page_not_found": {"en": "Page not found", "ar": "الصفحة غير موجودة"},
+    "page_not_found_text": {
+        "en": "There is no page at this address. Try the list of briefings or the search.",
+        "ar": "لا توجد صفحة بهذا العنوان. جرّب قائمة الإحاطات أو البحث.",
+    },
+    "briefing_count": {"en": "{count} briefings", "ar": "عدد الإحاطات: {count}"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def format_month(year: int, month: int, lang: str) -> str:
+    return f"{MONTHS[lang][month - 1]} {year}"

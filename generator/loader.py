@@ -1,0 +1,276 @@
+"""Stage 1: read content/ into the model, reporting every problem with file and line."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from . import schema
+from .diagnostics import Report
+from .model import LANGS, Actor, Briefing, Corpus, Document, Event, Role, Source, Term
+from .sourcefile import DEFAULT_MAX_BYTES, SourceProblem, read_text, split_front_matter
+from .yamlnodes import Node, YamlProblem, parse
+
+BRIEFING_NAME = re.compile(r"(?P<slug>.+)\.(?P<lang>[^.]+)\.md")
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+    max_files: int = 200_000
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A briefing file read and split, before we know whether it is the original."""
+
+    path: str
+    lang: str
+    front: Node
+    body: str
+    body_line: int
+
+
+def load(root: Path, report: Report, limits: Limits = Limits()) -> Corpus:
+    content = root / "content"
+    if not content.is_dir():
+        report.error("content", 0, "no content/ folder here: run briefing from the project folder")
+        return Corpus(())
+    files = sorted(_walk(content, root, report, limits))
+    briefing_files: dict[str, dict[str, _Parsed]] = {}
+    actors: dict[str, Actor] = {}
+    places: dict[str, Term] = {}
+    topics: dict[str, Term] = {}
+    broken: set[str] = set()
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        parts = path.relative_to(content).parts
+        if len(parts) == 2 and parts[0] == "briefings":
+            parsed = _read_briefing_file(path, rel, report, limits)
+            if parsed:
+                briefing_files.setdefault(parsed[0], {})[parsed[1].lang] = parsed[1]
+        elif len(parts) == 2 and parts[0] == "actors":
+            actor = _read_actor(path, rel, report, limits)
+            if actor:
+                actors[actor.id] = actor
+            else:
+                broken.add(path.stem)
+        elif parts == ("places.yml",):
+            places = _read_terms(path, rel, report, limits, schema.PLACES)
+        elif parts == ("topics.yml",):
+            topics = _read_terms(path, rel, report, limits, schema.TOPICS)
+        elif parts[-1] in ("README.md", ".gitkeep") or parts[-1].startswith("."):
+            continue
+        else:
+            report.error(rel, 0, _misplaced(parts))
+    briefings = [b for slug, pair in sorted(briefing_files.items()) if (b := _pair(slug, pair, report))]
+    briefings.sort(key=lambda b: (-b.date.toordinal(), b.slug))
+    return Corpus(tuple(briefings), actors, places, topics, frozenset(broken))
+
+
+def _misplaced(parts: tuple[str, ...]) -> str:
+    if parts[0] == "briefings":
+        return "unexpected file: briefings are content/briefings/<slug>.<en|ar>.md"
+    if parts[0] == "actors":
+        return "unexpected file: actors are content/actors/<id>.yml"
+    return (
+        "unexpected file: content/ holds briefings/, actors/, places.yml and topics.yml"
+    )
+
+
+def _walk(content: Path, root: Path, report: Report, limits: Limits) -> Iterator[Path]:
+    real_content = content.resolve()
+    count = 0
+    for dirpath, dirnames, filenames in os.walk(content, followlinks=False):
+        here = Path(dirpath)
+        for name in list(dirnames):
+            link = here / name
+            if link.is_symlink():
+                dirnames.remove(name)
+                report.error(link.relative_to(root).as_posix(), 0, "symbolic links to folders are not followed: copy the files instead")
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = here / name
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(real_content) or not target.is_file():
+                    report.error(rel, 0, "symbolic link points outside content/ (or nowhere): it is not read")
+                    continue
+            count += 1
+            if count > limits.max_files:
+                report.error("content", 0, f"more than {limits.max_files:,} files: over the configured limit")
+                return
+            yield path
+
+
+def _read(path: Path, rel: str, report: Report, limits: Limits) -> Optional[str]:
+    try:
+        return read_text(path, limits.max_file_bytes)
+    except SourceProblem as problem:
+        report.error(rel, problem.line, problem.message)
+    except OSError as exc:
+        report.error(rel, 0, f"cannot be read: {exc.strerror}")
+    return None
+
+
+def _yaml(text: str, first_line: int, rel: str, report: Report) -> Optional[Node]:
+    try:
+        return parse(text, first_line)
+    except YamlProblem as problem:
+        report.error(rel, problem.line, problem.message)
+        return None
+
+
+def _read_briefing_file(path: Path, rel: str, report: Report, limits: Limits) -> Optional[tuple[str, _Parsed]]:
+    match = BRIEFING_NAME.fullmatch(path.name)
+    if not match:
+        report.error(rel, 0, "a briefing file is named <slug>.<en|ar>.md")
+        return None
+    slug, lang = match["slug"], match["lang"]
+    if lang not in LANGS:
+        report.error(rel, 0, f"unknown language '{lang}' in the file name: use .en.md or .ar.md")
+        return None
+    if not schema.SLUG_RE.fullmatch(slug):
+        report.error(rel, 0, f"'{slug}' is not a valid slug: use lower-case letters, digits and single hyphens")
+        return None
+    text = _read(path, rel, report, limits)
+    if text is None:
+        return None
+    try:
+        split = split_front_matter(text)
+    except SourceProblem as problem:
+        report.error(rel, problem.line, problem.message)
+        return None
+    front = _yaml(split.front_matter, split.front_matter_line, rel, report)
+    if front is None:
+        return None
+    if not split.body.strip():
+        report.error(rel, split.body_line, "the body is empty: paste the article text after the front matter")
+        return None
+    return slug, _Parsed(rel, lang, front, split.body, split.body_line)
+
+
+def _is_original(parsed: _Parsed) -> bool:
+    return parsed.front.is_map and any(key in parsed.front.value for key in schema.ORIGINAL_MARKERS)
+
+
+def _pair(slug: str, pair: dict[str, _Parsed], report: Report) -> Optional[Briefing]:
+    originals = [p for p in pair.values() if _is_original(p)]
+    if len(originals) > 1:
+        for p in originals:
+            report.error(p.path, 1, "both files of this briefing carry date/source: only the original does, remove them from the translation")
+        return None
+    if not originals:
+        for p in pair.values():
+            report.error(p.path, 1, "no original: one file of the briefing must carry 'date' and 'source'")
+        return None
+    original = originals[0]
+    translations = [p for p in pair.values() if p is not original]
+    meta, doc = _document(original, schema.ORIGINAL, report)
+    translation = None
+    if translations:
+        tmeta, translation = _document(translations[0], schema.TRANSLATION, report)
+        if tmeta is schema.INVALID:
+            return None
+    if meta is schema.INVALID or doc is None:
+        return None
+    return Briefing(
+        slug=slug,
+        original=doc,
+        translation=translation,
+        date=meta["date"],
+        source=Source(meta["source"]["name"], meta["source"]["url"]),
+        location=meta["location"],
+        actors=meta["actors"],
+        events=tuple(_event(e, line) for e, line in zip(meta["events"], _item_lines(original.front, "events"))),
+        topics=meta["topics"],
+    )
+
+
+def _item_lines(front: Node, key: str) -> list[int]:
+    node = front.value.get(key)
+    return [item.line for item in node.value] if node is not None and node.is_list else []
+
+
+def _event(value: dict[str, Any], line: int) -> Event:
+    return Event(
+        type=value["type"],
+        date=value["date"],
+        end=value["end"],
+        location=value["location"],
+        participants=value["participants"],
+        title=value["title"],
+        id=value["id"],
+        line=line,
+    )
+
+
+def _document(parsed: _Parsed, spec: schema.Struct, report: Report) -> tuple[Any, Optional[Document]]:
+    ctx = schema.Ctx(lambda line, msg: report.error(parsed.path, line, msg))
+    meta = spec.check(parsed.front, ctx, "")
+    if meta is schema.INVALID:
+        return meta, None
+    return meta, Document(
+        path=parsed.path,
+        lang=parsed.lang,
+        title=meta["title"],
+        summary=meta["summary"],
+        body=parsed.body,
+        body_line=parsed.body_line,
+        translator=meta.get("translator"),
+        status=meta.get("status"),
+    )
+
+
+def _read_actor(path: Path, rel: str, report: Report, limits: Limits) -> Optional[Actor]:
+    if path.suffix != ".yml":
+        report.error(rel, 0, "an actor file is named <id>.yml")
+        return None
+    actor_id = path.stem
+    if not schema.SLUG_RE.fullmatch(actor_id):
+        report.error(rel, 0, f"'{actor_id}' is not a valid actor id: use lower-case letters, digits and single hyphens")
+        return None
+    text = _read(path, rel, report, limits)
+    node = None if text is None else _yaml(text, 1, rel, report)
+    if node is None:
+        return None
+    ctx = schema.Ctx(lambda line, msg: report.error(rel, line, msg))
+    value = schema.ACTOR.check(node, ctx, "")
+    if value is schema.INVALID:
+        return None
+    role_lines = _item_lines(node, "roles")
+    roles = tuple(
+        Role(r["title"], r["organization"], r["from"], r["to"], r["aliases"], line)
+        for r, line in zip(value["roles"], role_lines)
+    )
+    return Actor(
+        id=actor_id,
+        path=rel,
+        kind=value["kind"],
+        name=value["name"],
+        aliases=value["aliases"],
+        country=value["country"],
+        roles=roles,
+        bio=value["bio"],
+        wikidata=value["links"]["wikidata"],
+        website=value["links"]["website"],
+    )
+
+
+def _read_terms(path: Path, rel: str, report: Report, limits: Limits, spec: schema.MapOf) -> dict[str, Term]:
+    text = _read(path, rel, report, limits)
+    node = None if text is None else _yaml(text, 1, rel, report)
+    if node is None:
+        return {}
+    ctx = schema.Ctx(lambda line, msg: report.error(rel, line, msg))
+    value = spec.check(node, ctx, "")
+    if value is schema.INVALID:
+        return {}
+    return {
+        key: Term(key, entry["name"], entry.get("country"), rel, line)
+        for key, (line, entry) in sorted(value.items())
+    }

@@ -1,0 +1,70 @@
+"""Article bodies: Markdown split into aligned paragraphs, rendered and sanitised.
+
+Bodies come from foreign outlets by copy and paste, so whatever HTML they hold
+goes through an allow-list sanitiser (nh3, the Rust ammonia library) before
+any of it can reach a page.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import nh3
+
+# Embedding/override/isolate controls could reorder the displayed text of a
+# whole page; a paragraph is isolated with dir="auto" instead.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "u", "s", "sub", "sup", "mark", "small",
+    "blockquote", "ul", "ol", "li", "a", "code", "pre", "hr",
+    "h2", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td", "caption",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def split_paragraphs(body: str) -> list[str]:
+    """Blocks of Markdown source, one per displayed paragraph.
+
+    Text pasted from news sites often has one paragraph per line and no blank
+    lines at all; such a body is read as one paragraph per line.
+    """
+    text = _BIDI.sub("", body).strip("\n")
+    if not text.strip():
+        return []
+    if _BLANK.search(text):
+        blocks = _BLANK.split(text)
+    else:
+        blocks = text.split("\n")
+    return [block.strip("\n") for block in blocks if block.strip()]
+
+
+class Renderer:
+    """Renders Markdown blocks; one instance per process (Markdown objects are reusable)."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+    def block(self, source: str) -> str:
+        html = self._md.reset().convert(source)
+        return clean(html)
+
+    def paragraphs(self, body: str) -> tuple[str, ...]:
+        return tuple(self.block(block) for block in split_paragraphs(body))
+
+
+def clean(html: str) -> str:
+    # h1 is the page's own title: a heading inside a body is demoted.
+    html = re.sub(r"<(/?)h1\b", r"<\1h2", html)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    ).strip()

@@ -1,0 +1,184 @@
+"""Stage 4a: which pages each edition has, and what each shows (pure view models)."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any, Iterator, Optional
+
+from markupsafe import Markup
+
+from . import urls
+from .i18n import LANGUAGE_NAMES, format_date, t
+from .link import LinkedBriefing, Site
+from .model import Bilingual, other
+
+HOME_LATEST = 20
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # docs-relative Markdown path, e.g. "briefings/x.md"
+    template: str
+    context: dict[str, Any]
+
+    @property
+    def url(self) -> str:
+        return urls.page_url(self.path)
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang == "ar" else "ltr"
+
+
+def front_matter(title: str, description: str, kind: str) -> Markup:
+    """Front matter for MkDocs; strings are HTML-escaped, as the theme inserts them raw."""
+    meta = {
+        "title": html.escape(title),
+        "description": html.escape(" ".join(description.split())[:300]),
+        "kind": kind,
+    }
+    # JSON is valid YAML and needs no further quoting rules.
+    return Markup("\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()))
+
+
+def _text(value: str, lang: str) -> dict[str, str]:
+    return {"text": value, "lang": lang, "dir": direction(lang)}
+
+
+def _title(lb: LinkedBriefing, lang: str) -> dict[str, str]:
+    doc = lb.doc(lang) or lb.doc(lb.briefing.original.lang)
+    assert doc is not None
+    return _text(doc.doc.title, doc.doc.lang)
+
+
+def briefing_item(lb: LinkedBriefing, lang: str, here: str) -> dict[str, Any]:
+    b = lb.briefing
+    return {
+        "href": urls.relative(here, urls.briefing(b.slug)),
+        "title": _title(lb, lang),
+        "iso": b.date.isoformat(),
+        "date": format_date(b.date, lang),
+        "source": b.source.name,
+        "untranslated": lb.doc(lang) is None,
+    }
+
+
+def edition_pages(site: Site, lang: str, site_name: Bilingual) -> Iterator[Page]:
+    yield home_page(site, lang, site_name)
+    yield briefings_index(site, lang)
+    for lb in site.briefings:
+        yield briefing_page(site, lb, lang)
+
+
+def home_page(site: Site, lang: str, site_name: Bilingual) -> Page:
+    here = ""
+    latest = [briefing_item(lb, lang, here) for lb in site.briefings[:HOME_LATEST]]
+    return Page(
+        "index.md",
+        "home.md.j2",
+        {
+            "front": front_matter(site_name.get(lang), t("site_description", lang), "home"),
+            "site_name": site_name.get(lang),
+            "latest": latest,
+            "links": {"briefings": urls.relative(here, "briefings/")},
+        },
+    )
+
+
+def briefings_index(site: Site, lang: str) -> Page:
+    here = "briefings/"
+    years = [
+        {"year": year, "entries": [briefing_item(lb, lang, here) for lb in group]}
+        for year, group in groupby(site.briefings, key=lambda lb: lb.briefing.date.year)
+    ]
+    return Page(
+        "briefings/index.md",
+        "briefings.md.j2",
+        {
+            "front": front_matter(t("briefings", lang), t("site_description", lang), "index"),
+            "years": years,
+            "count": len(site.briefings),
+        },
+    )
+
+
+def _actor_link(site: Site, actor_id: str, lang: str, here: str) -> Optional[dict[str, str]]:
+    actor = site.corpus.actors.get(actor_id)
+    if actor is None:
+        return None
+    return {"href": urls.relative(here, urls.actor(actor_id)), "name": actor.name.get(lang)}
+
+
+def briefing_page(site: Site, lb: LinkedBriefing, lang: str) -> Page:
+    b = lb.briefing
+    here = urls.briefing(b.slug)
+    corpus = site.corpus
+    original = lb.docs[b.original.lang]
+    mine = lb.doc(lang)
+    other_doc = lb.doc(other(lang))
+    # The edition's own language comes first (on the right in the Arabic edition).
+    shown = [d for d in (mine, other_doc) if d is not None]
+    columns = [
+        {
+            "lang": d.doc.lang,
+            "dir": direction(d.doc.lang),
+            "original": d is original,
+            "label": t("original_in" if d is original else "translation_in", lang, language=LANGUAGE_NAMES[lang][d.doc.lang]),
+            # Readers search in their edition's language; the other column would
+            # double the index for no hit they can read.
+            "exclude": d.doc.lang != lang and mine is not None,
+        }
+        for d in shown
+    ]
+    depth = max(len(d.paragraphs) for d in shown)
+    rows = [tuple(d.paragraphs[i] if i < len(d.paragraphs) else "" for d in shown) for i in range(depth)]
+    translation = lb.briefing.translation
+    if translation is None:
+        status = "missing"
+    else:
+        status = translation.status or "unknown"
+    key_doc = mine if mine is not None and mine.summary else original
+    location = corpus.places.get(b.location.id) if b.location else None
+    notice = None
+    if mine is None:
+        notice = t("not_translated", lang, language=LANGUAGE_NAMES[lang][original.doc.lang])
+    title = _title(lb, lang)
+    description = " ".join(key_doc.doc.summary) or _plain(original.paragraphs[0] if original.paragraphs else "")
+    context = {
+        "front": front_matter(title["text"], description, "briefing"),
+        "b": {
+            "title": title,
+            "notice": notice,
+            "iso": b.date.isoformat(),
+            "date": format_date(b.date, lang),
+            "source": b.source.name,
+            "source_url": b.source.url,
+            "location": {"href": urls.relative(here, urls.place(location.id)), "name": location.name.get(lang)} if location else None,
+            "original_language": LANGUAGE_NAMES[lang][b.original.lang],
+            "status": status,
+            "status_text": t(f"status_{status}", lang),
+            "translator": translation.translator if translation else None,
+            "topics": [
+                {"href": urls.relative(here, urls.topic(ref.id)), "name": corpus.topics[ref.id].name.get(lang)}
+                for ref in b.topics
+                if ref.id in corpus.topics
+            ],
+            "key_points": key_doc.summary,
+            "key_points_lang": key_doc.doc.lang,
+            "key_points_dir": direction(key_doc.doc.lang),
+            "involved": [x for a in lb.involved if (x := _actor_link(site, a, lang, here))],
+            "mentioned": [x for a in lb.mentioned if (x := _actor_link(site, a, lang, here))],
+            "columns": columns,
+            "rows": rows,
+        },
+    }
+    return Page(f"briefings/{b.slug}.md", "briefing.md.j2", context)
+
+
+def _plain(fragment: str) -> str:
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))

@@ -1,0 +1,47 @@
+"""Stage 5: write generated files, touching only those whose bytes changed.
+
+Unchanged files keep their modification times, so the engine and the live
+preview can tell what an edit really changed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def sync_tree(target: Path, files: Mapping[str, bytes]) -> WriteStats:
+    """Make `target` hold exactly `files` (relative posix path -> bytes)."""
+    target.mkdir(parents=True, exist_ok=True)
+    written = unchanged = removed = 0
+    for rel, data in files.items():
+        path = target / rel
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                unchanged += 1
+                continue
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        written += 1
+    wanted = set(files)
+    for dirpath, _dirnames, filenames in os.walk(target, topdown=False):
+        for name in filenames:
+            path = Path(dirpath) / name
+            if path.relative_to(target).as_posix() not in wanted:
+                path.unlink()
+                removed += 1
+        if dirpath != str(target) and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    return WriteStats(written, unchanged, removed)
