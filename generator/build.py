@@ -100,7 +100,7 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     corpus = check(project, report, timings)
     if report.errors or (strict and report.warnings):
         raise BuildFailed(report)
-    site = timings.run("link", lambda: link(corpus))
+    site = timings.run("link", lambda: link(corpus, report))
     docs = timings.run("render", lambda: generate(site, project, config))
     _guard_site_dir(project, report)
 

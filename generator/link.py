@@ -1,19 +1,28 @@
-"""Stage 3: from the validated corpus to a linked site model (pure: no I/O)."""
+"""Stage 3: from the validated corpus to a linked site model (pure but for the report).
+
+Every actor name, alias and office title in a briefing's text and key points
+is linked to a profile (the first occurrence of each, per text); actors found
+only in the text become the briefing's "mentioned" actors.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
-from .markup import Renderer, clean
+from . import names, urls
+from .diagnostics import Report
+from .markup import Renderer, clean, split_paragraphs
+from .mentions import Matcher, find_targets, link_html
 from .model import Briefing, Corpus, Document
+from .relations import Relations, relations
 
 
 @dataclass(frozen=True)
 class LinkedDoc:
     doc: Document
-    paragraphs: tuple[str, ...]  # sanitised HTML, one per displayed paragraph
-    summary: tuple[str, ...]  # sanitised HTML key points
+    paragraphs: tuple[str, ...]  # sanitised HTML with mention links, one per displayed paragraph
+    summary: tuple[str, ...]  # sanitised HTML key points with mention links
 
 
 @dataclass(frozen=True)
@@ -26,16 +35,25 @@ class LinkedBriefing:
     def doc(self, lang: str) -> Optional[LinkedDoc]:
         return self.docs.get(lang)
 
+    @property
+    def actors(self) -> tuple[str, ...]:
+        return self.involved + self.mentioned
+
 
 @dataclass(frozen=True)
 class Site:
     corpus: Corpus
     briefings: tuple[LinkedBriefing, ...]  # newest first
+    offices: Mapping[str, names.Office]
+    relations: Relations
 
 
-def link(corpus: Corpus) -> Site:
+def link(corpus: Corpus, report: Report) -> Site:
     renderer = Renderer()
-    return Site(corpus, tuple(_link_briefing(b, renderer) for b in corpus.briefings))
+    office_map = names.offices(corpus)
+    matcher = names.matcher(corpus, office_map)
+    linked = tuple(_link_briefing(b, corpus, renderer, matcher, office_map, report) for b in corpus.briefings)
+    return Site(corpus, linked, office_map, relations(linked))
 
 
 def _involved(briefing: Briefing) -> tuple[str, ...]:
@@ -45,17 +63,62 @@ def _involved(briefing: Briefing) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def _link_briefing(briefing: Briefing, renderer: Renderer) -> LinkedBriefing:
+class _Linker:
+    """Links one document's texts, remembering what it found and what it could not resolve."""
+
+    def __init__(self, briefing: Briefing, doc: Document, corpus: Corpus, matcher: Matcher,
+                 office_map: Mapping[str, names.Office], report: Report) -> None:
+        self.briefing, self.doc, self.corpus = briefing, doc, corpus
+        self.matcher, self.office_map, self.report = matcher, office_map, report
+        self.found: dict[str, None] = {}
+        self.line = doc.body_line
+        here = urls.briefing(briefing.slug)
+        self._hrefs = {actor_id: urls.relative(here, urls.actor(actor_id)) for actor_id in corpus.actors}
+
+    def href(self, target: str) -> Optional[str]:
+        resolution = names.resolve(target, self.briefing.date, self.office_map, self.doc.lang)
+        if resolution.actor_id is None:
+            self.report.warning(self.doc.path, self.line, resolution.problem or "unresolved mention")
+            return None
+        self.found.setdefault(resolution.actor_id)
+        return self._hrefs.get(resolution.actor_id)
+
+    def text(self, fragments: tuple[str, ...], lines: tuple[int, ...]) -> tuple[str, ...]:
+        already: frozenset[str] = frozenset()
+        out = []
+        for fragment, line in zip(fragments, lines):
+            self.line = line
+            html, already = link_html(fragment, self.doc.lang, self.matcher, self.href, already)
+            out.append(html)
+        return tuple(out)
+
+    def title(self) -> None:
+        for target in sorted(find_targets(self.doc.title, self.doc.lang, self.matcher)):
+            resolution = names.resolve(target, self.briefing.date, self.office_map, self.doc.lang)
+            if resolution.actor_id:
+                self.found.setdefault(resolution.actor_id)
+
+
+def _link_briefing(briefing: Briefing, corpus: Corpus, renderer: Renderer, matcher: Matcher,
+                   office_map: Mapping[str, names.Office], report: Report) -> LinkedBriefing:
     docs = {}
+    found: dict[str, None] = {}
     for doc in (briefing.original, briefing.translation):
         if doc is None:
             continue
-        docs[doc.lang] = LinkedDoc(
-            doc=doc,
-            paragraphs=renderer.paragraphs(doc.body),
-            summary=tuple(clean(_inline(renderer, point)) for point in doc.summary),
+        linker = _Linker(briefing, doc, corpus, matcher, office_map, report)
+        blocks = split_paragraphs(doc.body)
+        paragraphs = linker.text(
+            tuple(renderer.block(block.text) for block in blocks),
+            tuple(doc.body_line + block.line for block in blocks),
         )
-    return LinkedBriefing(briefing, docs, _involved(briefing), ())
+        summary = linker.text(tuple(clean(_inline(renderer, point)) for point in doc.summary), (1,) * len(doc.summary))
+        linker.title()
+        docs[doc.lang] = LinkedDoc(doc, paragraphs, summary)
+        found.update(linker.found)
+    involved = _involved(briefing)
+    mentioned = tuple(actor_id for actor_id in found if actor_id not in involved)
+    return LinkedBriefing(briefing, docs, involved, mentioned)
 
 
 def _inline(renderer: Renderer, text: str) -> str:

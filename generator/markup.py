@@ -8,6 +8,7 @@ any of it can reach a page.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import markdown
 import nh3
@@ -27,20 +28,43 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan"}, "td"
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def split_paragraphs(body: str) -> list[str]:
+@dataclass(frozen=True)
+class Block:
+    text: str  # Markdown source of one displayed paragraph
+    line: int  # its first line, counted from the body's first line (0)
+
+
+def split_paragraphs(body: str) -> list[Block]:
     """Blocks of Markdown source, one per displayed paragraph.
 
     Text pasted from news sites often has one paragraph per line and no blank
     lines at all; such a body is read as one paragraph per line.
     """
-    text = _BIDI.sub("", body).strip("\n")
-    if not text.strip():
-        return []
-    if _BLANK.search(text):
-        blocks = _BLANK.split(text)
-    else:
-        blocks = text.split("\n")
-    return [block.strip("\n") for block in blocks if block.strip()]
+    lines = _BIDI.sub("", body).split("\n")
+    one_per_line = not any(not line.strip() for line in lines[_first(lines):_last(lines)])
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = 0
+    for index, line in enumerate(lines + [""]):
+        if line.strip() and not (one_per_line and current):
+            if not current:
+                start = index
+            current.append(line)
+            continue
+        if current:
+            blocks.append(Block("\n".join(current), start))
+            current = []
+        if line.strip():
+            start, current = index, [line]
+    return blocks
+
+
+def _first(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+
+
+def _last(lines: list[str]) -> int:
+    return max((i + 1 for i, line in enumerate(lines) if line.strip()), default=0)
 
 
 class Renderer:
@@ -53,8 +77,6 @@ class Renderer:
         html = self._md.reset().convert(source)
         return clean(html)
 
-    def paragraphs(self, body: str) -> tuple[str, ...]:
-        return tuple(self.block(block) for block in split_paragraphs(body))
 
 
 def clean(html: str) -> str:

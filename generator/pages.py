@@ -67,10 +67,13 @@ def briefing_item(lb: LinkedBriefing, lang: str, here: str) -> dict[str, Any]:
 
 
 def edition_pages(site: Site, lang: str, site_name: Bilingual) -> Iterator[Page]:
+    from .profiles import profile_pages
+
     yield home_page(site, lang, site_name)
     yield briefings_index(site, lang)
-    for lb in site.briefings:
-        yield briefing_page(site, lb, lang)
+    for index, lb in enumerate(site.briefings):
+        yield briefing_page(site, index, lang)
+    yield from profile_pages(site, lang)
 
 
 def home_page(site: Site, lang: str, site_name: Bilingual) -> Page:
@@ -112,7 +115,8 @@ def _actor_link(site: Site, actor_id: str, lang: str, here: str) -> Optional[dic
     return {"href": urls.relative(here, urls.actor(actor_id)), "name": actor.name.get(lang)}
 
 
-def briefing_page(site: Site, lb: LinkedBriefing, lang: str) -> Page:
+def briefing_page(site: Site, index: int, lang: str) -> Page:
+    lb = site.briefings[index]
     b = lb.briefing
     here = urls.briefing(b.slug)
     corpus = site.corpus
@@ -171,6 +175,7 @@ def briefing_page(site: Site, lb: LinkedBriefing, lang: str) -> Page:
             "key_points_dir": direction(key_doc.doc.lang),
             "involved": [x for a in lb.involved if (x := _actor_link(site, a, lang, here))],
             "mentioned": [x for a in lb.mentioned if (x := _actor_link(site, a, lang, here))],
+            "related": [briefing_item(site.briefings[i], lang, here) for i in site.relations.related[index]],
             "columns": columns,
             "rows": rows,
         },

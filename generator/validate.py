@@ -14,7 +14,7 @@ def validate(corpus: Corpus, report: Report) -> None:
         _check_actor(actor, corpus, report)
     for term in corpus.places.values():
         if term.country:
-            _check_country(term.country, corpus, report, term.path, f"place '{term.id}'")
+            _check_country(term.country, corpus, report, term.path, f"'{term.id}.country'")
     for briefing in corpus.briefings:
         _check_briefing(briefing, corpus, report)
 
@@ -38,12 +38,12 @@ def _check_country(ref: Ref, corpus: Corpus, report: Report, path: str, where: s
         return
     target = corpus.actors.get(ref.id)
     if target is not None and target.kind != "country":
-        report.error(path, ref.line, f"{where}: 'country' must be an actor of kind country, and '{ref.id}' is a {target.kind}")
+        report.error(path, ref.line, f"{where} must be an actor of kind country, and '{ref.id}' is a {target.kind}")
 
 
 def _check_actor(actor: Actor, corpus: Corpus, report: Report) -> None:
     if actor.country:
-        _check_country(actor.country, corpus, report, actor.path, "country")
+        _check_country(actor.country, corpus, report, actor.path, "'country'")
     for index, role in enumerate(actor.roles, 1):
         if role.organization:
             _unknown(role.organization, "actor", corpus.actors, corpus, report, actor.path, f"roles[{index}].organization")

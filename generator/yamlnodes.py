@@ -56,12 +56,23 @@ def parse(text: str, first_line: int = 1) -> Node:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(line, f"YAML syntax error: {problem}") from None
+        if exc.context and exc.context_mark and exc.problem:
+            # e.g. an unclosed quote: the problem shows at the end, the cause where it started.
+            start = exc.context_mark.line + 1 + offset
+            problem += f" ({exc.context} started on line {start})"
+        raise YamlProblem(line, f"YAML syntax error: {problem}{_HINTS.get(exc.problem or '', '')}") from None
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
         raise YamlProblem(first_line, f"YAML error: {exc}") from None
     if root is None:
         return Node({}, first_line)
     return _convert(root, offset, set())
+
+
+# The mistakes analysts make most, explained in their terms.
+_HINTS = {
+    "mapping values are not allowed in this context": " (a value containing ': ' must be put in quotes)",
+    "found character '\\t' that cannot start any token": " (indent with spaces, not tabs)",
+}
 
 
 def _line(node: yaml.Node, offset: int) -> int:

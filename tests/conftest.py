@@ -1,0 +1,60 @@
+"""Shared test helpers: the real CLI in a subprocess, and one real build of the sample site."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ("content", "templates", "mkdocs.yml")
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, project: Path, env: dict[str, str] | None = None, timeout: float = 300) -> Run:
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "-C", str(project), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        cwd=REPO,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def copy_project(target: Path, content: Path | None = None) -> Path:
+    """A throwaway project: the repo's templates and mkdocs.yml, with some content."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("templates", "mkdocs.yml"):
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, target / name)
+        else:
+            shutil.copy2(src, target / name)
+    shutil.copytree(content or REPO / "content", target / "content", symlinks=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample content built once with --strict, like CI does."""
+    project = copy_project(tmp_path_factory.mktemp("sample"))
+    result = run_cli("build", "--strict", project=project)
+    assert result.code == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def sample_site(sample_project: Path) -> Path:
+    return sample_project / "site"

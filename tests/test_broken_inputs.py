@@ -1,0 +1,73 @@
+"""One fixture folder per broken input: exact messages, non-zero exit, no traceback, site/ untouched."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_project, run_cli
+
+FIXTURES = REPO / "tests" / "fixtures"
+BROKEN = sorted(p for p in (FIXTURES / "broken").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=[p.name for p in BROKEN])
+def test_check_reports_exact_messages(case: Path) -> None:
+    result = run_cli("check", project=case)
+    assert result.code == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stdout == (case / "expected.txt").read_text(encoding="utf-8")
+    for line in result.stdout.splitlines():
+        assert line.startswith("content/"), line
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=[p.name for p in BROKEN])
+def test_build_fails_and_leaves_site_untouched(case: Path, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", case / "content")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    result = run_cli("build", project=project)
+    assert result.code == 1
+    assert "Traceback" not in result.stderr
+    for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        assert line in result.stderr.splitlines()
+    assert "site/ was left as it was" in result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text() == "previous site"
+
+
+def test_crlf_and_bom_files_are_accepted() -> None:
+    result = run_cli("check", project=FIXTURES / "valid" / "crlf-bom")
+    assert result.code == 0, result.stdout
+    assert result.stdout == ""
+
+
+def test_very_large_file_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", FIXTURES / "valid" / "crlf-bom" / "content")
+    big = project / "content" / "briefings" / "big.en.md"
+    big.write_text("---\ntitle: Big\ndate: 2023-01-01\nsource: {name: X}\n---\n" + "word " * 600_000)
+    result = run_cli("check", project=project)
+    assert result.code == 1
+    assert result.stdout.startswith("content/briefings/big.en.md: error: file is 3,000,0")
+    assert "over the limit of 2,000,000 bytes" in result.stdout
+
+
+def test_symlink_out_of_content_is_not_followed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", FIXTURES / "valid" / "crlf-bom" / "content")
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Secret\ndate: 2023-01-01\nsource: {name: X}\n---\nsecret text\n")
+    (project / "content" / "briefings" / "leak.en.md").symlink_to(secret)
+    (project / "content" / "actors" / "linked").symlink_to(tmp_path, target_is_directory=True)
+    result = run_cli("check", project=project)
+    assert result.code == 1
+    assert result.stdout.splitlines() == [
+        "content/actors/linked: error: symbolic links to folders are not followed: copy the files instead",
+        "content/briefings/leak.en.md: error: symbolic link points outside content/ (or nowhere): it is not read",
+    ]
+    build = run_cli("build", project=project)
+    assert build.code == 1 and not (project / "site").exists()
+    shutil.rmtree(project)
+    assert secret.exists()
