@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
+from . import exports
 from .diagnostics import BuildFailed, Report
 from .engine import (
     SiteConfig,
@@ -19,7 +20,7 @@ from .engine import (
 )
 from .link import Site, link
 from .loader import Limits, load
-from .model import LANGS, Corpus
+from .model import LANGS
 from .pages import edition_pages
 from .render import environment, render_page
 from .validate import validate
@@ -60,15 +61,22 @@ class Timings:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
 
 
-def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Limits = Limits()) -> Corpus:
-    """load -> validate: everything `briefing check` needs."""
+def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Limits = Limits()) -> Optional[Site]:
+    """load -> validate -> link: everything `briefing check` reports.
+
+    Linking runs only on content without errors; it adds the warnings that
+    need the whole corpus (office titles nobody held, events reported
+    differently).  Returns None when there were errors.
+    """
     timings = timings or Timings()
     corpus = timings.run("load", lambda: load(project.root, report, limits))
     timings.run("validate", lambda: validate(corpus, report))
     timings.counts.update(
         briefings=len(corpus.briefings), actors=len(corpus.actors), places=len(corpus.places), topics=len(corpus.topics)
     )
-    return corpus
+    if report.errors:
+        return None
+    return timings.run("link", lambda: link(corpus, report))
 
 
 def generate(site: Site, project: Project, config: SiteConfig) -> dict[str, dict[str, bytes]]:
@@ -79,7 +87,16 @@ def generate(site: Site, project: Project, config: SiteConfig) -> dict[str, dict
     for lang in LANGS:
         files = {page.path: render_page(env, page, lang).encode() for page in edition_pages(site, lang, config.site_name)}
         files.update(assets)
+        files["feed.xml"] = exports.atom_feed(site, lang, config.site_name.get(lang), config.site_url)
         out[lang] = files
+    # Exports are language-neutral: once, at the site root.
+    out["en"].update({
+        "data/events.json": exports.to_json(exports.events_json(site)),
+        "data/actors.json": exports.to_json(exports.actors_json(site)),
+        "data/briefings.json": exports.to_json(exports.briefings_json(site)),
+        "data/events.ics": exports.events_ics(site, config.site_url),
+        "data/entities.ftm.json": exports.ftm_lines(exports.ftm_entities(site, config.site_url)),
+    })
     return out
 
 
@@ -97,10 +114,10 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     """Build site/ from content/; raises BuildFailed leaving the previous site/ untouched."""
     timings = timings or Timings()
     config = read_config(project.root / "mkdocs.yml", report)
-    corpus = check(project, report, timings)
-    if report.errors or (strict and report.warnings):
+    site = check(project, report, timings)
+    if site is None or report.errors or (strict and report.warnings):
         raise BuildFailed(report)
-    site = timings.run("link", lambda: link(corpus, report))
+    corpus = site.corpus
     docs = timings.run("render", lambda: generate(site, project, config))
     _guard_site_dir(project, report)
 

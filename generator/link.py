@@ -15,6 +15,7 @@ from .diagnostics import Report
 from .markup import Renderer, clean, split_paragraphs
 from .mentions import Matcher, find_targets, link_html
 from .model import Briefing, Corpus, Document
+from .events import Timeline, merge
 from .relations import Relations, relations
 
 
@@ -46,6 +47,8 @@ class Site:
     briefings: tuple[LinkedBriefing, ...]  # newest first
     offices: Mapping[str, names.Office]
     relations: Relations
+    timeline: Timeline
+    by_slug: Mapping[str, int]  # index into briefings
 
 
 def link(corpus: Corpus, report: Report) -> Site:
@@ -53,7 +56,9 @@ def link(corpus: Corpus, report: Report) -> Site:
     office_map = names.offices(corpus)
     matcher = names.matcher(corpus, office_map)
     linked = tuple(_link_briefing(b, corpus, renderer, matcher, office_map, report) for b in corpus.briefings)
-    return Site(corpus, linked, office_map, relations(linked))
+    timeline = merge(corpus.briefings, report)
+    by_slug = {lb.briefing.slug: index for index, lb in enumerate(linked)}
+    return Site(corpus, linked, office_map, relations(linked), timeline, by_slug)
 
 
 def _involved(briefing: Briefing) -> tuple[str, ...]:

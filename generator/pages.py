@@ -68,12 +68,14 @@ def briefing_item(lb: LinkedBriefing, lang: str, here: str) -> dict[str, Any]:
 
 def edition_pages(site: Site, lang: str, site_name: Bilingual) -> Iterator[Page]:
     from .profiles import profile_pages
+    from .timeline_pages import timeline_pages
 
     yield home_page(site, lang, site_name)
     yield briefings_index(site, lang)
-    for index, lb in enumerate(site.briefings):
+    for index in range(len(site.briefings)):
         yield briefing_page(site, index, lang)
     yield from profile_pages(site, lang)
+    yield from timeline_pages(site, lang)
 
 
 def home_page(site: Site, lang: str, site_name: Bilingual) -> Page:
@@ -116,6 +118,8 @@ def _actor_link(site: Site, actor_id: str, lang: str, here: str) -> Optional[dic
 
 
 def briefing_page(site: Site, index: int, lang: str) -> Page:
+    from .timeline_pages import briefing_events
+
     lb = site.briefings[index]
     b = lb.briefing
     here = urls.briefing(b.slug)
@@ -175,6 +179,7 @@ def briefing_page(site: Site, index: int, lang: str) -> Page:
             "key_points_dir": direction(key_doc.doc.lang),
             "involved": [x for a in lb.involved if (x := _actor_link(site, a, lang, here))],
             "mentioned": [x for a in lb.mentioned if (x := _actor_link(site, a, lang, here))],
+            "events": briefing_events(site, b.slug, lang, here),
             "related": [briefing_item(site.briefings[i], lang, here) for i in site.relations.related[index]],
             "columns": columns,
             "rows": rows,

@@ -10,6 +10,7 @@ from .i18n import format_date, t
 from .link import Site
 from .model import Actor, Role, Term, other
 from .pages import Page, briefing_item, direction, front_matter
+from .timeline_pages import actor_events
 
 KIND_ORDER = ("person", "organization", "country")
 
@@ -88,6 +89,7 @@ def actor_page(site: Site, actor: Actor, lang: str) -> Page:
                 for other_id, count in rel.co_actors.get(actor.id, ())
                 if (link := actor_link(site, other_id, lang, here))
             ],
+            "events": actor_events(site, actor.id, lang, here),
             "topics": [
                 {"href": urls.relative(here, urls.topic(tid)), "name": site.corpus.topics[tid].name.get(lang), "count": n}
                 for tid, n in rel.actor_topics.get(actor.id, ())
