@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+import datetime as dt
+from typing import Any, Iterable
 
 from .diagnostics import Report, did_you_mean
 from .model import Actor, Briefing, Corpus, Ref
@@ -17,6 +18,7 @@ def validate(corpus: Corpus, report: Report) -> None:
             _check_country(term.country, corpus, report, term.path, f"'{term.id}.country'")
     for briefing in corpus.briefings:
         _check_briefing(briefing, corpus, report)
+    validate_names(corpus, report)
 
 
 def _unknown(ref: Ref, what: str, known: Iterable[str], corpus: Corpus, report: Report, path: str, where: str) -> bool:
@@ -91,3 +93,47 @@ def _duplicates(refs: Iterable[Ref], where: str, path: str, report: Report) -> N
         seen.setdefault(ref.id, ref.line)
 
 
+
+
+def validate_names(corpus: Corpus, report: Report) -> None:
+    """Warnings about names that cannot be linked reliably (issue: ambiguity, short aliases, overlaps)."""
+    from .mentions import pattern_key
+    from .names import actor_patterns, office_key
+
+    owners: dict[tuple[str, str], dict[str, str]] = {}
+    for actor in sorted(corpus.actors.values(), key=lambda a: a.id):
+        for pattern in actor_patterns(actor):
+            key = pattern_key(pattern.text)
+            if key is None:
+                report.warning(actor.path, 0, f"alias '{pattern.text}' is shorter than 3 letters: it is never linked")
+                continue
+            owners.setdefault((pattern.lang, key), {}).setdefault(actor.id, pattern.text)
+    for (_lang, _key), by_actor in sorted(owners.items()):
+        if len(by_actor) > 1:
+            ids = sorted(by_actor)
+            for actor_id in ids:
+                others = ", ".join(f"'{o}'" for o in ids if o != actor_id)
+                report.warning(
+                    corpus.actors[actor_id].path, 0,
+                    f"alias '{by_actor[actor_id]}' is also a name of {others}: ambiguous, it is not linked",
+                )
+    tenures: dict[str, list[tuple[str, Any]]] = {}
+    for actor in corpus.actors.values():
+        for role in actor.roles:
+            tenures.setdefault(office_key(role), []).append((actor.id, role))
+    for holders in tenures.values():
+        for i, (first_id, first) in enumerate(holders):
+            for second_id, second in holders[i + 1:]:
+                if first_id != second_id and _overlap(first, second):
+                    path = corpus.actors[second_id].path
+                    report.warning(
+                        path, second.line,
+                        f"'{second.title.en}' overlaps with the tenure of '{first_id}' ({corpus.actors[first_id].path}:{first.line}):"
+                        " the title is not linked on the days both held it",
+                    )
+
+
+def _overlap(a: Any, b: Any) -> bool:
+    start = max(a.start or dt.date.min, b.start or dt.date.min)
+    end = min(a.end or dt.date.max, b.end or dt.date.max)
+    return start < end

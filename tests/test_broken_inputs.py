@@ -71,3 +71,15 @@ def test_symlink_out_of_content_is_not_followed(tmp_path: Path) -> None:
     assert build.code == 1 and not (project / "site").exists()
     shutil.rmtree(project)
     assert secret.exists()
+
+
+WARNINGS = sorted(p for p in (FIXTURES / "warnings").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", WARNINGS, ids=[p.name for p in WARNINGS])
+def test_warnings_pass_unless_strict(case: Path) -> None:
+    result = run_cli("check", project=case)
+    assert result.code == 0
+    assert result.stdout == (case / "expected.txt").read_text(encoding="utf-8")
+    assert all(": warning: " in line for line in result.stdout.splitlines())
+    assert run_cli("check", "--strict", project=case).code == 1
