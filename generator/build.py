@@ -16,6 +16,7 @@ from .engine import (
     edition_config,
     epoch_for,
     read_config,
+    read_limits,
     run_editions,
 )
 from .link import Site, link
@@ -61,7 +62,7 @@ class Timings:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
 
 
-def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Limits = Limits()) -> Optional[Site]:
+def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None) -> Optional[Site]:
     """load -> validate -> link: everything `briefing check` reports.
 
     Linking runs only on content without errors; it adds the warnings that
@@ -69,6 +70,7 @@ def check(project: Project, report: Report, timings: Optional[Timings] = None, l
     differently).  Returns None when there were errors.
     """
     timings = timings or Timings()
+    limits = limits or read_limits(project.root / "mkdocs.yml")
     corpus = timings.run("load", lambda: load(project.root, report, limits))
     timings.run("validate", lambda: validate(corpus, report))
     timings.counts.update(

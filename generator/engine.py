@@ -73,6 +73,19 @@ def read_config(path: Path, report: Report) -> SiteConfig:
     )
 
 
+def read_limits(path: Path) -> "Limits":
+    """extra.limits from mkdocs.yml; defaults when absent (problems there are reported by read_config)."""
+    from .loader import Limits
+
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return Limits()
+    values = ((raw.get("extra") or {}).get("limits") or {}) if isinstance(raw, dict) else {}
+    known = {k: int(v) for k, v in values.items() if k in Limits.__dataclass_fields__ and isinstance(v, int) and v > 0}
+    return Limits(**known)
+
+
 def nav_for(lang: str, present: set[str]) -> list[dict[str, str]]:
     return [{STRINGS[key][lang]: NAV_PATHS[key]} for key in NAV if NAV_PATHS[key] in present]
 

@@ -19,8 +19,13 @@ BRIEFING_NAME = re.compile(r"(?P<slug>.+)\.(?P<lang>[^.]+)\.md")
 
 @dataclass(frozen=True)
 class Limits:
+    """Refuse content that would exhaust the machine, with a message instead of a crash.
+
+    Set in mkdocs.yml under `extra.limits` (same names)."""
+
     max_file_bytes: int = DEFAULT_MAX_BYTES
     max_files: int = 200_000
+    max_total_bytes: int = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ def _misplaced(parts: tuple[str, ...]) -> str:
 
 def _walk(content: Path, root: Path, report: Report, limits: Limits) -> Iterator[Path]:
     real_content = content.resolve()
-    count = 0
+    count = total = 0
     for dirpath, dirnames, filenames in os.walk(content, followlinks=False):
         here = Path(dirpath)
         for name in list(dirnames):
@@ -101,8 +106,13 @@ def _walk(content: Path, root: Path, report: Report, limits: Limits) -> Iterator
                     report.error(rel, 0, "symbolic link points outside content/ (or nowhere): it is not read")
                     continue
             count += 1
-            if count > limits.max_files:
-                report.error("content", 0, f"more than {limits.max_files:,} files: over the configured limit")
+            total += path.stat().st_size
+            if count > limits.max_files or total > limits.max_total_bytes:
+                report.error(
+                    "content", 0,
+                    f"more than {limits.max_files:,} files or {limits.max_total_bytes:,} bytes: over the configured"
+                    " limits (extra.limits in mkdocs.yml); nothing was built",
+                )
                 return
             yield path
 

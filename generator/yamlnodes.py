@@ -61,8 +61,12 @@ def parse(text: str, first_line: int = 1) -> Node:
             start = exc.context_mark.line + 1 + offset
             problem += f" ({exc.context} started on line {start})"
         raise YamlProblem(line, f"YAML syntax error: {problem}{_HINTS.get(exc.problem or '', '')}") from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        raise YamlProblem(first_line, f"YAML error: {exc}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + first_line
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise YamlProblem(line, f"contains the control character U+{ord(char):04X}, which YAML does not allow: remove it") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(first_line, "YAML error: " + " ".join(str(exc).split())) from None
     if root is None:
         return Node({}, first_line)
     return _convert(root, offset, set())
