@@ -112,32 +112,44 @@ def _assets(folder: Path) -> dict[str, bytes]:
     }
 
 
-def build(project: Project, report: Report, strict: bool = False, timings: Optional[Timings] = None) -> Timings:
-    """Build site/ from content/; raises BuildFailed leaving the previous site/ untouched."""
+def build(project: Project, report: Report, strict: bool = False, timings: Optional[Timings] = None,
+          preview: Optional[Path] = None, dirty: bool = False) -> Timings:
+    """Build site/ from content/; raises BuildFailed leaving the previous site/ untouched.
+
+    With `preview`, the editions are rendered into preview/en and preview/ar
+    and kept there (no swap), so that the next build can be `dirty`: only
+    pages whose Markdown changed are rendered again.
+    """
     timings = timings or Timings()
+    out = preview or project.build_dir / "out"
     config = read_config(project.root / "mkdocs.yml", report)
     site = check(project, report, timings)
     if site is None or report.errors or (strict and report.warnings):
         raise BuildFailed(report)
     corpus = site.corpus
     docs = timings.run("render", lambda: generate(site, project, config))
-    _guard_site_dir(project, report)
+    if preview is None:
+        _guard_site_dir(project, report)
 
     def write() -> None:
         for lang, files in docs.items():
             edition = project.build_dir / lang
             stats = sync_tree(edition / "docs", files)
             timings.counts[f"written_{lang}"] = stats.written
-            cfg = edition_config(project.root, project.build_dir, config, lang, set(files))
+            timings.counts[f"removed_{lang}"] = stats.removed
+            cfg = edition_config(project.root, out, config, lang, set(files))
             (edition / "mkdocs.yml").write_bytes(dump_config(cfg))
 
     timings.run("write", write)
     timings.counts["pages"] = sum(1 for files in docs.values() for p in files if p.endswith(".md"))
     latest = corpus.briefings[0].date if corpus.briefings else None
-    result = timings.run("engine", lambda: run_editions(project.build_dir, strict, epoch_for(latest), report))
+    # A removed page would linger in a dirty build's output.
+    dirty = dirty and not any(timings.counts.get(f"removed_{lang}") for lang in LANGS)
+    result = timings.run("engine", lambda: run_editions(project.build_dir, out, strict, epoch_for(latest), report, dirty))
     if not result.ok or (strict and report.warnings):
         raise BuildFailed(report)
-    timings.run("swap", lambda: assemble_and_swap(project.build_dir, project.site_dir))
+    if preview is None:
+        timings.run("swap", lambda: assemble_and_swap(project.build_dir, out, project.site_dir))
     return timings
 
 

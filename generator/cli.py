@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     p_build = sub.add_parser("build", help="check, generate and render the site into site/")
     p_build.add_argument("--strict", action="store_true", help="fail on warnings too")
     p_build.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    p_serve = sub.add_parser("serve", help="live preview of both editions, rebuilt on every edit")
+    p_serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p_serve.add_argument("-p", "--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     return parser
 
 
@@ -74,10 +77,16 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(project: Project, args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(project, args.host, args.port)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.project.resolve())
-    commands = {"check": cmd_check, "build": cmd_build}
+    commands = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
     try:
         return commands[args.command](project, args)
     except KeyboardInterrupt:

@@ -1,0 +1,151 @@
+"""`briefing serve`: build, serve both editions on 127.0.0.1, rebuild on edits, reload the browser.
+
+The preview is rendered into .build/preview (site/ is left to `briefing
+build`). After the first build, rebuilds are dirty: the writer leaves
+unchanged Markdown untouched and MkDocs renders only pages whose Markdown
+changed. A broken edit prints its problems and the last good preview stays
+served.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+from .build import Project, Timings, build
+from .diagnostics import BuildFailed, Report
+
+POLL_SECONDS = 0.4
+# Injected into HTML responses only (never into the built files).
+RELOAD_SCRIPT = b"""<script>(function(){var v=null;function p(){fetch("/__briefing/version",{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){}).finally(function(){setTimeout(p,1000)})}p()})();</script>"""
+
+
+def snapshot(project: Project) -> dict[str, tuple[int, int]]:
+    """What the preview depends on: path -> (mtime_ns, size)."""
+    state: dict[str, tuple[int, int]] = {}
+    for top in (project.content, project.templates):
+        for dirpath, _dirs, files in os.walk(top):
+            for name in files:
+                path = os.path.join(dirpath, name)
+                try:
+                    info = os.stat(path)
+                except FileNotFoundError:
+                    continue
+                state[path] = (info.st_mtime_ns, info.st_size)
+    config = project.root / "mkdocs.yml"
+    if config.exists():
+        info = config.stat()
+        state[str(config)] = (info.st_mtime_ns, info.st_size)
+    return state
+
+
+class Preview:
+    def __init__(self, project: Project, log: Callable[[str], None]) -> None:
+        self.project = project
+        self.out = project.build_dir / "preview"
+        self.log = log
+        self.version = 0
+        self.lock = threading.Lock()
+        self.built_once = False
+
+    def rebuild(self, changed: Optional[set[str]] = None) -> bool:
+        report = Report()
+        timings = Timings()
+        structural = changed is None or any(not p.startswith(str(self.project.content)) for p in changed)
+        start = time.perf_counter()
+        try:
+            build(self.project, report, timings=timings, preview=self.out, dirty=self.built_once and not structural)
+        except BuildFailed:
+            for item in report.items:
+                self.log(item.format())
+            self.log(f"build failed: still serving the last good preview ({len(report.errors)} errors)")
+            return False
+        for item in report.warnings:
+            self.log(item.format())
+        with self.lock:
+            self.version += 1
+        self.built_once = True
+        written = sum(v for k, v in timings.counts.items() if k.startswith("written_"))
+        self.log(f"rebuilt in {time.perf_counter() - start:.2f}s ({written} files changed)")
+        return True
+
+
+def _handler(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            clean = path.split("?", 1)[0].split("#", 1)[0]
+            if clean == "/ar" or clean.startswith("/ar/"):
+                root, rest = preview.out / "ar", clean[3:] or "/"
+            else:
+                root, rest = preview.out / "en", clean
+            # The stock translation drops '..' segments and resolves under `directory`.
+            self.directory = str(root)
+            return super().translate_path(rest)
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            if self.path == "/__briefing/version":
+                body = str(preview.version).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            path = self.translate_path(self.path)
+            if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+                path = os.path.join(path, "index.html")
+            if path.endswith(".html") and os.path.isfile(path):
+                with open(path, "rb") as handle:
+                    body = handle.read().replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().do_GET()
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature from http.server
+            pass
+
+    return Handler
+
+
+def serve(project: Project, host: str, port: int, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)) -> int:
+    preview = Preview(project, log)
+    preview.rebuild()
+    handler = functools.partial(_handler(preview), directory=str(preview.out / "en"))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    log(f"serving on http://{host}:{server.server_address[1]}/ (Arabic edition at /ar/); watching content/, templates/, mkdocs.yml")
+    state = snapshot(project)
+    try:
+        while True:
+            time.sleep(POLL_SECONDS)
+            current = snapshot(project)
+            if current != state:
+                changed = {p for p in set(current) | set(state) if current.get(p) != state.get(p)}
+                state = current
+                # Editors save in several steps: wait for the files to settle.
+                time.sleep(POLL_SECONDS)
+                settled = snapshot(project)
+                changed |= {p for p in set(settled) | set(state) if settled.get(p) != state.get(p)}
+                state = settled
+                names = ", ".join(sorted(os.path.relpath(p, project.root) for p in changed)[:3])
+                log(f"changed: {names}{' …' if len(changed) > 3 else ''}")
+                preview.rebuild(changed)
+    except KeyboardInterrupt:
+        log("stopped")
+    finally:
+        server.shutdown()
+    return 0
