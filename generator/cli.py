@@ -23,6 +23,17 @@ def _parser() -> argparse.ArgumentParser:
     p_build = sub.add_parser("build", help="check, generate and render the site into site/")
     p_build.add_argument("--strict", action="store_true", help="fail on warnings too")
     p_build.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    p_new = sub.add_parser("new", help="scaffold a new briefing or actor")
+    new_sub = p_new.add_subparsers(dest="what", required=True)
+    p_nb = new_sub.add_parser("briefing", help="an original and an empty translation stub")
+    p_nb.add_argument("slug")
+    p_nb.add_argument("--lang", choices=("en", "ar"), required=True, help="language of the original article")
+    p_nb.add_argument("--from-file", type=Path, help="the pasted article text, as the body")
+    p_nb.add_argument("--url", help="the article's address")
+    p_na = new_sub.add_parser("actor", help="an actor profile skeleton")
+    p_na.add_argument("id")
+    p_na.add_argument("--kind", choices=("person", "organization", "country"), required=True)
+    sub.add_parser("status", help="untranslated and draft work, unmentioned actors, possible new profiles")
     p_serve = sub.add_parser("serve", help="live preview of both editions, rebuilt on every edit")
     p_serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p_serve.add_argument("-p", "--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
@@ -77,6 +88,39 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(project: Project, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .scaffold import ScaffoldError, new_actor, new_briefing
+
+    try:
+        if args.what == "briefing":
+            written = new_briefing(project.root, args.slug, args.lang, args.from_file, args.url, dt.date.today())
+        else:
+            written = new_actor(project.root, args.id, args.kind)
+    except ScaffoldError as exc:
+        print(f"briefing new: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path.relative_to(project.root).as_posix()}")
+    print("fill in the TODO placeholders, then run: briefing check", file=sys.stderr)
+    return 0
+
+
+def cmd_status(project: Project, args: argparse.Namespace) -> int:
+    from .status import status_lines
+
+    report = Report()
+    site = check(project, report)
+    if site is None:
+        _print_report(report, "text", sys.stderr)
+        print("fix the errors above first (briefing check)", file=sys.stderr)
+        return 1
+    for line in status_lines(site):
+        print(line)
+    return 0
+
+
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -86,7 +130,7 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.project.resolve())
-    commands = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
+    commands = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "status": cmd_status}
     try:
         return commands[args.command](project, args)
     except KeyboardInterrupt:

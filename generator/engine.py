@@ -63,7 +63,8 @@ def read_config(path: Path, report: Report) -> SiteConfig:
         return SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
     names = (raw.get("extra") or {}).get("site_name") or {}
     default = raw.get("site_name") or "Briefings"
-    site_url = raw.get("site_url") or ""
+    # CI knows the published address (GitHub Pages' base_url) better than the file.
+    site_url = os.environ.get("BRIEFING_SITE_URL") or raw.get("site_url") or ""
     if site_url and not site_url.endswith("/"):
         site_url += "/"
     return SiteConfig(

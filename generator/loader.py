@@ -158,9 +158,12 @@ def _read_briefing_file(path: Path, rel: str, report: Report, limits: Limits) ->
     front = _yaml(split.front_matter, split.front_matter_line, rel, report)
     if front is None:
         return None
+    # Body problems are reported, and the front matter is still checked, so
+    # that one run lists everything left to fill in.
     if not split.body.strip():
         report.error(rel, split.body_line, "the body is empty: paste the article text after the front matter")
-        return None
+    elif split.body.lstrip().startswith("TODO"):
+        report.error(rel, split.body_line, "the body is still the placeholder: replace it with the text")
     return slug, _Parsed(rel, lang, front, split.body, split.body_line)
 
 

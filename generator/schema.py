@@ -66,6 +66,8 @@ class Text(Spec):
         value = node.value.strip()
         if not value:
             return ctx.fail(node.line, f"'{where}' is empty")
+        if value.startswith("TODO"):
+            return ctx.fail(node.line, f"'{where}' is still a placeholder ({value[:40]}): write the real value")
         bidi = BIDI_CONTROLS.search(value)
         if bidi:
             return ctx.fail(

@@ -1,0 +1,144 @@
+"""Analyst workflow: scaffolding, status, annotations, pre-commit, the CI workflow and the analysts' docs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import REPO, copy_project, run_cli
+
+ARTICLE = "التقى الرئيس فلاديمير بوتين نظيره.\nوقال وزير الخارجية سيرغي لافروف إن المحادثات كانت بناءة.\n"
+
+
+def test_new_briefing_round_trip(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    article = tmp_path / "article.txt"
+    article.write_bytes(("\ufeff" + ARTICLE).replace("\n", "\r\n").encode())
+    made = run_cli("new", "briefing", "putin-lavrov-talks", "--lang", "ar", "--from-file", str(article),
+                   "--url", "https://example.org/a", project=project)
+    assert made.code == 0, made.stderr
+    assert made.stdout.splitlines() == ["wrote content/briefings/putin-lavrov-talks.ar.md", "wrote content/briefings/putin-lavrov-talks.en.md"]
+    original = project / "content/briefings/putin-lavrov-talks.ar.md"
+    translation = project / "content/briefings/putin-lavrov-talks.en.md"
+    text = original.read_text(encoding="utf-8")
+    assert f"date: {dt.date.today().isoformat()}" in text and "url: https://example.org/a" in text
+    assert text.endswith(ARTICLE)
+
+    unfilled = run_cli("check", project=project)
+    assert unfilled.code == 1
+    assert unfilled.stdout.splitlines() == [
+        "content/briefings/putin-lavrov-talks.ar.md:2: error: 'title' is still a placeholder (TODO: the headline, in the language of t): write the real value",
+        "content/briefings/putin-lavrov-talks.ar.md:5: error: 'source.name' is still a placeholder (TODO: the outlet): write the real value",
+        "content/briefings/putin-lavrov-talks.en.md:2: error: 'title' is still a placeholder (TODO: the translated headline): write the real value",
+        "content/briefings/putin-lavrov-talks.en.md:8: error: the body is still the placeholder: replace it with the text",
+    ]
+
+    original.write_text(text.replace('"TODO: the headline, in the language of the article"', "محادثات بوتين ولافروف")
+                        .replace('"TODO: the outlet"', "Illustrative example (not a real report)"), encoding="utf-8")
+    ttext = translation.read_text(encoding="utf-8")
+    translation.write_text(ttext.replace('"TODO: the translated headline"', "Putin and Lavrov talks")
+                           .replace(ttext.split("---\n")[-1], "President Putin met his counterpart.\nLavrov said the talks were constructive.\n"),
+                           encoding="utf-8")
+    filled = run_cli("check", project=project)
+    assert filled.code == 0, filled.stdout
+    assert run_cli("build", "-q", project=project).code == 0
+    assert (project / "site/ar/briefings/putin-lavrov-talks/index.html").exists()
+
+
+def test_new_refuses_to_overwrite_and_validates_ids(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    existing = run_cli("new", "briefing", "shamkhani-patrushev-moscow-2023", "--lang", "ar", project=project)
+    assert existing.code == 1
+    assert existing.stderr.strip() == (
+        "briefing new: a briefing 'shamkhani-patrushev-moscow-2023' already exists "
+        "(shamkhani-patrushev-moscow-2023.ar.md, shamkhani-patrushev-moscow-2023.en.md): not overwritten"
+    )
+    bad = run_cli("new", "actor", "Vladimir_Putin", "--kind", "person", project=project)
+    assert bad.code == 1 and "not a valid actor id" in bad.stderr
+    assert run_cli("new", "actor", "iran", "--kind", "country", project=project).stderr.strip() == "briefing new: iran.yml already exists: not overwritten"
+    made = run_cli("new", "actor", "vladimir-putin", "--kind", "person", project=project)
+    assert made.code == 0
+    check = run_cli("check", project=project)
+    assert check.stdout.splitlines() == [
+        "content/actors/vladimir-putin.yml:3: error: 'name.en' is still a placeholder (TODO: name in English): write the real value",
+        "content/actors/vladimir-putin.yml:4: error: 'name.ar' is still a placeholder (TODO: الاسم بالعربية): write the real value",
+    ]
+
+
+def test_status_lists_open_work(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    briefings = project / "content/briefings"
+    (briefings / "lonely.en.md").write_text(
+        "---\ntitle: Illustrative example\ndate: 2024-01-01\nsource: {name: Illustrative example (not a real report)}\n---\n"
+        "Foreign Minister Hossein Amir-Abdollahian met Nikolai Patrushev.\n", encoding="utf-8")
+    (briefings / "drafted.en.md").write_text(
+        "---\ntitle: Illustrative two\ndate: 2024-01-02\nsource: {name: Illustrative example (not a real report)}\n---\nOne.\n\nTwo.\n", encoding="utf-8")
+    (briefings / "drafted.ar.md").write_text("---\ntitle: مثال\nstatus: draft\n---\nواحد.\n", encoding="utf-8")
+    result = run_cli("status", project=project)
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:8] == [
+        "briefings without a translation: 1",
+        "  content/briefings/lonely.en.md",
+        "translations not reviewed: 1",
+        "  content/briefings/drafted.ar.md (draft)",
+        "paragraph counts that differ: 1",
+        "  content/briefings/drafted.ar.md: 1 paragraphs, the original has 2",
+        "actors in no briefing: 1",
+        "  content/actors/sergei-shoigu.yml",
+    ]
+    assert lines[8].startswith("names that match no actor (possible new profiles): ")
+    candidates = lines[9:]
+    assert "  Foreign Minister Hossein Amir-Abdollahian (en, 1x, first in content/briefings/lonely.en.md)" in candidates
+    assert not any("Patrushev" in line for line in candidates)
+
+
+def test_check_github_annotations() -> None:
+    case = REPO / "tests/fixtures/broken/unknown-id"
+    result = run_cli("check", "--format", "github", project=case)
+    assert result.code == 1
+    assert result.stdout.splitlines()[0] == (
+        "::error file=content/briefings/x.en.md,line=6::actors[1]: unknown actor 'ali-shamkhan' (did you mean 'ali-shamkhani'?)"
+    )
+
+
+def test_pre_commit_hooks_run_the_checker() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    assert hooks[0]["id"] == "briefing-check" and hooks[0]["entry"] == "briefing check" and hooks[0]["pass_filenames"] is False
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
+    local = config["repos"][0]["hooks"][0]
+    assert local["entry"] == ".venv/bin/briefing check"
+    assert re.match(local["files"], "content/briefings/x.en.md") and re.match(local["files"], "mkdocs.yml")
+
+
+def test_workflow_is_valid_and_deploys_with_the_official_actions() -> None:
+    workflow = REPO / ".github/workflows/site.yml"
+    checker = Path(sys.executable).with_name("check-jsonschema")
+    result = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", str(workflow)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = workflow.read_text()
+    for needle in ("actions/upload-pages-artifact@", "actions/deploy-pages@", "cache: pip", "pull_request", "briefing check --format github", "make test"):
+        assert needle in text
+
+
+def _skeleton(message: str) -> str:
+    message = re.sub(r"'[^']*'", "Q", message)
+    message = re.sub(r"\([^()]*\)", "", message)
+    message = re.sub(r"[\d,.]+", "N", message)
+    return " ".join(message.split())
+
+
+def test_analyst_docs_explain_every_message() -> None:
+    docs = (REPO / "content/README.md").read_text(encoding="utf-8")
+    documented = {_skeleton(m) for m in re.findall(r"^\| `([^`]+)`", docs, re.M)}
+    documented |= {_skeleton(m) for m in re.findall(r" / `([^`]+)`", docs)}
+    for expected in sorted((REPO / "tests/fixtures").rglob("expected.txt")):
+        for line in expected.read_text(encoding="utf-8").splitlines():
+            message = line.split(": error: ", 1)[-1].split(": warning: ", 1)[-1]
+            assert _skeleton(message) in documented, f"{expected.parent.name}: {message}"
