@@ -88,15 +88,17 @@ def _handler(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
             self.directory = str(root)
             return super().translate_path(rest)
 
+        def _send(self, body: bytes, content_type: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             if self.path == "/__briefing/version":
-                body = str(preview.version).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/plain")
-                self.send_header("Cache-Control", "no-store")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self._send(str(preview.version).encode(), "text/plain")
                 return
             path = self.translate_path(self.path)
             if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
@@ -104,12 +106,7 @@ def _handler(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
             if path.endswith(".html") and os.path.isfile(path):
                 with open(path, "rb") as handle:
                     body = handle.read().replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Cache-Control", "no-store")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self._send(body, "text/html; charset=utf-8")
                 return
             super().do_GET()
 
