@@ -15,8 +15,12 @@ $(STAMP): pyproject.toml requirements.lock
 build: $(STAMP)
 	$(BIN)/briefing build
 
-test: $(STAMP)
+test: $(STAMP) tests/browser/node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q
+
+# axe-core for the browser tests, pinned by tests/browser/package-lock.json.
+tests/browser/node_modules/.package-lock.json: tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund
 
 check: $(STAMP)
 	$(BIN)/briefing check

@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
 from typing import Any
+
+from generator.arabic import _DROPPED, _FOLDED, normalize
+
+# Proclitics written joined to the next word: conjunctions, prepositions and
+# the article, longest first. A word gets every stripped form whose rest keeps
+# at least three letters, so the index holds باتروشيف for وباتروشيف and
+# مفاوضات for المفاوضات (a form too many only costs a little precision).
+PROCLITICS = tuple(sorted(
+    ("و", "ف", "ب", "ل", "ك", "ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل",
+     "وب", "ول", "وك", "فب", "فل", "فك", "وس", "فس"),
+    key=len, reverse=True,
+))
+# Stripped from queries too: the article family only, since a query word
+# that starts with و, ب, ل, ف or ك is far more often a word of its own.
+QUERY_PROCLITICS = tuple(p for p in PROCLITICS if p.endswith("ال") or p.endswith("لل"))
+MIN_STEM = 3
+SEARCH_FIELD = "norm"
+WORKER_NAME = "briefing-search.js"
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+")
 
 
 def _rtl_root(output: str, config: Any) -> str:
@@ -13,12 +37,33 @@ def _rtl_root(output: str, config: Any) -> str:
     return output
 
 
+_WORKER_URL = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
+
+
+def _search_worker(output: str) -> str:
+    # Point Material at the query-normalising wrapper written by on_post_build.
+    return _WORKER_URL.sub(rf"\g<1>\g<2>assets/javascripts/workers/{WORKER_NAME}\g<3>", output, count=1)
+
+
+# Interface strings the theme overrides use, in the edition's language.
+THEME_STRINGS = ("page_not_found", "page_not_found_text", "all_briefings")
+
+
+def on_config(config: Any) -> Any:
+    from generator.i18n import t
+
+    lang = config.theme.get("language", "en")
+    briefing = config.extra.setdefault("briefing", {})
+    briefing["strings"] = {key: t(key, lang) for key in THEME_STRINGS}
+    return config
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return _rtl_root(output, config)
+    return _search_worker(_rtl_root(output, config))
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
-    return _rtl_root(output, config) if template_name.endswith(".html") else output
+    return _search_worker(_rtl_root(output, config)) if template_name.endswith(".html") else output
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
@@ -32,3 +77,97 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
         context["extra_css"] = [normalize_url(path, None, "/ar/") for path in config.extra_css]
         context["extra_javascript"] = [normalize_url(str(path), None, "/ar/") for path in config.extra_javascript]
     return context
+
+
+# --- Search ------------------------------------------------------------------
+# Material's search (lunr) matches a query word as a prefix of an indexed
+# word, as written. Arabic words carry proclitics (و، ب، ال...) and vary in
+# hamza, diacritics and a few letters, so each page's search entry gets a
+# hidden field of its words in normalised form (generator.arabic.normalize)
+# with the proclitics stripped, and queries are normalised the same way by a
+# small wrapper around Material's search worker.
+
+
+def search_forms(word: str) -> set[str]:
+    """The normalised word and its proclitic-stripped forms."""
+    forms = {word}
+    for prefix in PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+            forms.add(word[len(prefix):])
+    return forms
+
+
+def normalised_words(html: str) -> str:
+    words: dict[str, None] = {}
+    for token in _WORD.findall(normalize(_TAG.sub(" ", html))):
+        if token.isascii():
+            continue  # already indexed as written: lunr lower-cases it
+        for form in sorted(search_forms(token)):
+            words.setdefault(form, None)
+    return " ".join(words)
+
+
+def _js_string(chars: str) -> str:
+    return json.dumps(chars, ensure_ascii=True)
+
+
+def worker_script(material_worker: str) -> str:
+    dropped = "".join(sorted(_DROPPED))
+    folded = {key: value for key, value in sorted(_FOLDED.items())}
+    return f"""// Written by generator/mkdocs_hooks.py: normalises Arabic search queries the
+// way the index was normalised (generator/arabic.py), then runs Material's worker.
+"use strict";
+(function () {{
+  var DROPPED = new Set(Array.from({_js_string(dropped)}));
+  var FOLDED = {json.dumps(folded, ensure_ascii=True)};
+  var ARTICLES = {json.dumps(list(QUERY_PROCLITICS), ensure_ascii=True)};
+  var MIN_STEM = {MIN_STEM};
+  var ARABIC = /[\\u0600-\\u06FF\\u0750-\\u077F\\uFB50-\\uFDFF\\uFE70-\\uFEFF]/;
+  function normaliseWord(word) {{
+    if (!ARABIC.test(word)) return word;
+    var out = "";
+    for (var ch of word.normalize("NFKC")) {{
+      if (DROPPED.has(ch)) continue;
+      out += (FOLDED[ch] || ch).toLowerCase();
+    }}
+    var match = /^([+\\-]?)(.*)$/.exec(out);
+    var body = match[2];
+    for (var i = 0; i < ARTICLES.length; i++) {{
+      var p = ARTICLES[i];
+      if (body.indexOf(p) === 0 && body.length - p.length >= MIN_STEM) {{ body = body.slice(p.length); break; }}
+    }}
+    return match[1] + body;
+  }}
+  self.briefingNormaliseQuery = function (query) {{
+    return query.split(/(\\s+)/).map(normaliseWord).join("");
+  }};
+  var add = self.addEventListener.bind(self);
+  self.addEventListener = function (type, listener, options) {{
+    if (type !== "message") return add(type, listener, options);
+    return add(type, function (event) {{
+      var message = event.data;
+      if (message && message.type === 2 && typeof message.data === "string") {{
+        event = {{ data: {{ type: 2, data: self.briefingNormaliseQuery(message.data) }} }};
+      }}
+      return listener.call(this, event);
+    }}, options);
+  }};
+}})();
+importScripts({json.dumps(material_worker)});
+"""
+
+
+def on_post_build(config: Any) -> None:
+    site = Path(config.site_dir)
+    index_path = site / "search" / "search_index.json"
+    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if not index_path.exists() or not workers:
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["config"].setdefault("fields", {})[SEARCH_FIELD] = {"boost": 1.0}
+    for doc in index["docs"]:
+        words = normalised_words(doc.get("title", "") + " " + doc.get("text", ""))
+        if words:
+            doc[SEARCH_FIELD] = words
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (workers[0].parent / WORKER_NAME).write_text(worker_script(workers[0].name), encoding="utf-8")

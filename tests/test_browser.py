@@ -1,0 +1,645 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright.
+
+The sample project (plus one illustrative Arabic briefing written for the
+search checks) is built in a temporary copy with site_url set to a sub-path,
+served from 127.0.0.1 under /briefing-site/ like a GitHub Pages project site
+(every other path is a 404), and visited page type by page type in both
+editions. Screenshots land in test-artifacts/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import REPO, copy_project, run_cli
+
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_DEPS = REPO / "tests" / "browser"
+AXE = BROWSER_DEPS / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = REPO / "test-artifacts"
+PREFIX = "/briefing-site/"
+PLAIN_PREFIX = "/plain/"  # the same content built without site_url
+SEED = "shamkhani-patrushev-moscow-2023"
+SEARCH_SLUG = "search-forms"
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
+    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import BrowserContext, Page, sync_playwright  # noqa: E402
+
+# One illustrative Arabic-original briefing whose words appear only in forms
+# that plain prefix search misses: with proclitics (ولافروف، بالإستراتيجية،
+# المفاوضاتُ), with diacritics (مُسَيَّرات) and without hamza (اسرائيل).
+SEARCH_BRIEFING = """---
+title: مثال توضيحي لصيغ البحث
+date: 2024-08-01
+source:
+  name: Illustrative example (not a real report)
+---
+جرت المفاوضاتُ بين الوفدين بحضور شمخاني وباتروشيف ولافروف.
+وتناول البحث ملف الطائرات المُسَيَّرات والتعاون بالإستراتيجية البحرية.
+وأشار المتحدث إلى موقف اسرائيل من المحادثات.
+"""
+
+PAGE_TYPES = {
+    "home": "",
+    "briefings": "briefings/",
+    "briefing": f"briefings/{SEED}/",
+    "actors": "actors/",
+    "actor": "actors/nikolai-patrushev/",
+    "topics": "topics/",
+    "topic": "topics/regional-security/",
+    "places": "places/",
+    "place": "places/moscow/",
+    "timeline": "timeline/",
+}
+EDITIONS = {"en": "", "ar": "ar/"}
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+# --- The site, a server and a browser -----------------------------------------
+
+
+@dataclass
+class Server:
+    port: int
+    site: Path
+    plain_site: Path
+
+    def url(self, path: str = "", prefix: str = PREFIX) -> str:
+        return f"http://127.0.0.1:{self.port}{prefix}{path}"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _build(target: Path, site_url: str) -> Path:
+    project = copy_project(target)
+    (project / "content" / "briefings" / f"{SEARCH_SLUG}.ar.md").write_text(SEARCH_BRIEFING, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r'(?m)^site_url:.*$', f'site_url: "{site_url}"', config.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_cli("build", "--strict", project=project)
+    assert result.code == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    port = _free_port()
+    site = _build(tmp_path_factory.mktemp("browser"), f"http://127.0.0.1:{port}{PREFIX}")
+    plain = _build(tmp_path_factory.mktemp("browser-plain"), "")
+    handler = functools.partial(_MountHandler, mounts={PREFIX: site, PLAIN_PREFIX: plain})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Server(port, site, plain)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+class _MountHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args: Any, mounts: dict[str, Path], **kwargs: Any) -> None:
+        self.mounts = mounts
+        super().__init__(*args, directory=str(next(iter(mounts.values()))), **kwargs)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+    def _mount(self) -> tuple[str, Path] | None:
+        path = urlsplit(self.path).path
+        for prefix, root in self.mounts.items():
+            if path.startswith(prefix):
+                return prefix, root
+        return None
+
+    def translate_path(self, path: str) -> str:
+        mount = self._mount()
+        if mount is None:
+            return str(Path(self.directory) / "__outside_any_mount__")
+        prefix, root = mount
+        self.directory = str(root)
+        return super().translate_path("/" + urlsplit(path).path[len(prefix):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # Like GitHub Pages: a missing page under the site gets the site's 404.html.
+        mount = self._mount()
+        if code == 404 and mount is not None and (mount[1] / "404.html").exists():
+            body = (mount[1] / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[BrowserContext]:
+    with tempfile.TemporaryDirectory(prefix="briefing-chromium-") as profile, sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=LAUNCH_ARGS,
+            viewport=DESKTOP,
+            service_workers="block",
+        )
+        context.set_default_timeout(5_000)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@dataclass
+class Visit:
+    page: Page
+    status: int | None
+    console_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+
+
+def page_types(site: Path) -> dict[str, str]:
+    # The timeline is being added to the generator: checked once it is built.
+    return {k: v for k, v in PAGE_TYPES.items() if k != "timeline" or (site / v / "index.html").exists()}
+
+
+def open_page(context: BrowserContext, url: str, viewport: dict[str, int] = DESKTOP) -> Visit:
+    page = context.new_page()
+    page.set_viewport_size(viewport)
+    visit = Visit(page, None)
+
+    def on_request(request: Any) -> None:
+        if urlsplit(request.url).hostname != "127.0.0.1" and not request.url.startswith(("data:", "blob:")):
+            visit.foreign_requests.append(request.url)
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400 and response.url != url:
+            visit.failed_requests.append(f"{response.status} {response.url}")
+
+    page.on("console", lambda msg: visit.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: visit.console_errors.append(str(exc)))
+    page.on("request", on_request)
+    page.on("response", on_response)
+    page.on("requestfailed", lambda request: visit.failed_requests.append(f"failed {request.url}"))
+    # Anything not served by the test server is answered locally and recorded.
+    page.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    response = page.goto(url, wait_until="load")
+    visit.status = response.status if response else None
+    page.evaluate("document.fonts.ready")
+    return visit
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.exists():
+        subprocess.run(["npm", "ci", "--prefix", str(BROWSER_DEPS), "--no-audit", "--no-fund"], check=True)
+    return AXE.read_text(encoding="utf-8")
+
+
+def all_pages(server: Server) -> list[tuple[str, str, str]]:
+    return [(edition, kind, EDITIONS[edition] + path) for edition in EDITIONS for kind, path in page_types(server.site).items()]
+
+
+# --- Language, direction, switcher, requests, console ---------------------------
+
+
+def test_every_page_type_loads_clean_from_the_sub_path(server: Server, browser: BrowserContext) -> None:
+    """dir/lang, no console error, nothing requested outside 127.0.0.1, no failed request."""
+    problems = []
+    for edition, kind, path in all_pages(server):
+        visit = open_page(browser, server.url(path))
+        page = visit.page
+        try:
+            root = page.evaluate("[document.documentElement.lang, document.documentElement.dir, document.body.dir]")
+            expected = ["ar", "rtl", "rtl"] if edition == "ar" else ["en", "", ""]
+            if visit.status != 200:
+                problems.append(f"{path}: HTTP {visit.status}")
+            if root[:2] != expected[:2] or (edition == "ar" and root[2] != "rtl"):
+                problems.append(f"{path}: lang/dir {root}")
+            problems += [f"{path}: console error {e}" for e in visit.console_errors]
+            problems += [f"{path}: third-party request {u}" for u in visit.foreign_requests]
+            problems += [f"{path}: {u}" for u in visit.failed_requests]
+            # The site's own stylesheet and font really arrived.
+            if not page.evaluate("[...document.styleSheets].some(s => (s.href || '').endsWith('/assets/briefing/briefing.css'))"):
+                problems.append(f"{path}: briefing.css not loaded")
+            if edition == "ar" and not page.evaluate("document.fonts.check('16px \"Noto Naskh Arabic\"', 'عربي')"):
+                problems.append(f"{path}: Noto Naskh Arabic not loaded")
+        finally:
+            page.close()
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_arabic_font_is_served_by_the_site(server: Server, browser: BrowserContext) -> None:
+    visit = open_page(browser, server.url(f"ar/briefings/{SEED}/"))
+    try:
+        fonts = visit.page.evaluate(
+            "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.woff2'))"
+        )
+        family = visit.page.evaluate("getComputedStyle(document.querySelector('.bf-cell[lang=ar]')).fontFamily")
+    finally:
+        visit.page.close()
+    assert fonts and all(f.startswith(server.url("ar/assets/briefing/fonts/")) for f in fonts), fonts
+    assert family.startswith('"Noto Naskh Arabic"')
+
+
+def test_switcher_leads_to_the_same_page_in_the_other_edition(server: Server, browser: BrowserContext) -> None:
+    problems = []
+    for edition, kind, path in all_pages(server):
+        visit = open_page(browser, server.url(path))
+        page = visit.page
+        try:
+            link = page.locator("a.bf-switch__link")
+            if not link.is_visible():
+                problems.append(f"{path}: switcher not visible")
+                continue
+            other = "en" if edition == "ar" else "ar"
+            if (link.get_attribute("hreflang"), link.get_attribute("lang")) != (other, other):
+                problems.append(f"{path}: switcher hreflang/lang")
+            with page.expect_navigation():
+                link.click()
+            expected = server.url(path[3:] if edition == "ar" else "ar/" + path)
+            lang = page.evaluate("document.documentElement.lang")
+            if page.url != expected or lang != other:
+                problems.append(f"{path}: switcher led to {page.url} ({lang}), expected {expected}")
+        finally:
+            page.close()
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_translation_status_is_visible_on_briefings(server: Server, browser: BrowserContext) -> None:
+    for edition, status in (("en", "reviewed"), ("ar", "مُراجَعة")):
+        visit = open_page(browser, server.url(f"{EDITIONS[edition]}briefings/{SEED}/"))
+        try:
+            badge = visit.page.locator(".bf-status").first
+            assert badge.is_visible() and status in badge.inner_text()
+        finally:
+            visit.page.close()
+    # The illustrative briefing has no translation: the English edition says so.
+    visit = open_page(browser, server.url(f"briefings/{SEARCH_SLUG}/"))
+    try:
+        assert "Not translated yet" in visit.page.locator(".bf-notice").inner_text()
+        assert visit.page.locator(".bf-status").is_visible()
+    finally:
+        visit.page.close()
+
+
+def test_site_without_site_url_works_under_a_sub_path(server: Server, browser: BrowserContext) -> None:
+    """Built without site_url, normal pages still load everything and switch editions under /plain/."""
+    problems = []
+    for edition, kind, path in all_pages(server):
+        visit = open_page(browser, server.url(path, PLAIN_PREFIX))
+        try:
+            if visit.status != 200 or visit.console_errors or visit.foreign_requests or visit.failed_requests:
+                problems.append((path, visit.status, visit.console_errors, visit.foreign_requests, visit.failed_requests))
+            href = visit.page.evaluate("document.querySelector('a.bf-switch__link').href")
+            expected = server.url(path[3:] if edition == "ar" else "ar/" + path, PLAIN_PREFIX)
+            if href != expected:
+                problems.append((path, "switcher", href))
+        finally:
+            visit.page.close()
+    assert not problems, "\n".join(map(str, problems))
+    assert search_results(browser, server.url("ar/", PLAIN_PREFIX), "باتروشيف")
+
+
+# --- 404, metadata, print ------------------------------------------------------
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_404_page_in_the_edition_language(server: Server, browser: BrowserContext, edition: str) -> None:
+    visit = open_page(browser, server.url(f"{EDITIONS[edition]}404.html"))
+    try:
+        page = visit.page
+        assert visit.console_errors == [] and visit.foreign_requests == [] and visit.failed_requests == []
+        assert page.evaluate("document.documentElement.lang") == edition
+        heading = page.locator("h1").inner_text()
+        assert heading == ("الصفحة غير موجودة" if edition == "ar" else "Page not found")
+        # Styled (Material's stylesheet reached from the sub-path) and the home link works.
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+        home = page.evaluate("document.querySelector('a.md-logo').href")
+        assert home.rstrip("/") == server.url(EDITIONS[edition]).rstrip("/")
+    finally:
+        visit.page.close()
+    # A missing address under the site is answered with the (English) 404 page, styled.
+    visit = open_page(browser, server.url("no/such/page/"))
+    try:
+        assert visit.status == 404 and visit.failed_requests == []
+        # The browser logs the document's own 404; nothing else may fail.
+        assert [e for e in visit.console_errors if "status of 404" not in e] == []
+        assert visit.page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    finally:
+        visit.page.close()
+
+
+def test_every_page_has_title_description_and_preview_metadata(server: Server, browser: BrowserContext) -> None:
+    problems = []
+    for edition, kind, path in all_pages(server):
+        visit = open_page(browser, server.url(path))
+        try:
+            meta = visit.page.evaluate("""() => {
+              const get = sel => (document.querySelector(sel) || {}).content || '';
+              return {title: document.title, description: get('meta[name=description]'),
+                      ogTitle: get('meta[property="og:title"]'), ogDescription: get('meta[property="og:description"]'),
+                      ogLocale: get('meta[property="og:locale"]'),
+                      canonical: (document.querySelector('link[rel=canonical]') || {}).href || ''};
+            }""")
+        finally:
+            visit.page.close()
+        locale = "ar_AR" if edition == "ar" else "en_GB"
+        if not (meta["title"] and meta["description"] and meta["ogTitle"] and meta["ogDescription"]):
+            problems.append((path, meta))
+        if meta["ogLocale"] != locale or meta["canonical"] != server.url(path):
+            problems.append((path, meta))
+        if kind == "briefing" and meta["ogTitle"] not in meta["title"]:
+            problems.append((path, meta))
+    assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_print_shows_both_texts_without_navigation(server: Server, browser: BrowserContext, edition: str) -> None:
+    visit = open_page(browser, server.url(f"{EDITIONS[edition]}briefings/{SEED}/"))
+    page = visit.page
+    try:
+        page.emulate_media(media="print")
+        hidden = page.evaluate("""['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.bf-switch']
+            .map(sel => [...document.querySelectorAll(sel)].every(el => getComputedStyle(el).display === 'none' || el.offsetParent === null))""")
+        assert all(hidden), hidden
+        cells = page.locator(".bf-row:not(.bf-row--head) .bf-cell")
+        assert cells.count() == 20
+        assert all(cells.nth(i).is_visible() for i in range(cells.count()))
+        boxes = [cells.nth(i).bounding_box() for i in range(2)]
+        assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2  # side by side on paper too
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / f"print-{edition}-briefing.pdf").write_bytes(pdf)
+        page.screenshot(path=str(ARTIFACTS / f"print-{edition}-briefing.png"), full_page=True)
+    finally:
+        page.close()
+
+
+# --- Accessibility ---------------------------------------------------------------
+
+
+def test_axe_finds_no_serious_or_critical_violation(server: Server, browser: BrowserContext, axe_source: str) -> None:
+    problems = []
+    targets = all_pages(server) + [(e, "404", EDITIONS[e] + "404.html") for e in EDITIONS]
+    for edition, kind, path in targets:
+        visit = open_page(browser, server.url(path))
+        page = visit.page
+        try:
+            page.evaluate(axe_source)
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        finally:
+            page.close()
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                nodes = [" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"]) for n in violation["nodes"][:3]]
+                problems.append(f"{path}: {violation['id']} ({violation['impact']}) {nodes}")
+    assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_landmarks_headings_and_language_of_parts(server: Server, browser: BrowserContext, edition: str) -> None:
+    visit = open_page(browser, server.url(f"{EDITIONS[edition]}briefings/{SEED}/"))
+    page = visit.page
+    try:
+        facts = page.evaluate("""() => ({
+          main: document.querySelectorAll('main').length,
+          banner: document.querySelectorAll('header.md-header').length,
+          h1: [...document.querySelectorAll('h1')].filter(h => h.offsetParent !== null).length,
+          searchDialogName: (document.querySelector('.md-search[role=dialog]') || {}).getAttribute?.('aria-label') || '',
+          otherCells: [...document.querySelectorAll('.bf-row:not(.bf-row--head) .bf-cell')]
+             .filter(c => c.lang !== document.documentElement.lang).map(c => [c.lang, c.dir]),
+          emptyLinks: [...document.querySelectorAll('a[href]')].filter(a => a.offsetParent !== null
+             && !(a.innerText.trim() || a.getAttribute('aria-label') || a.getAttribute('title'))).length,
+        })""")
+    finally:
+        page.close()
+    other = ("en", "ltr") if edition == "ar" else ("ar", "rtl")
+    assert facts["main"] == 1 and facts["banner"] == 1 and facts["h1"] == 1
+    assert facts["searchDialogName"]
+    assert facts["otherCells"] and all(tuple(c) == other for c in facts["otherCells"])
+    assert facts["emptyLinks"] == 0
+
+
+# --- Search ----------------------------------------------------------------------
+
+
+# What Material's result line says before a query has been answered.
+WAITING = ["Initializing search", "Type to start searching", "بدء البحث", "اكتب لبدء البحث"]
+
+
+def search_results(context: BrowserContext, url: str, query: str) -> list[str]:
+    """The hrefs Material's search lists for the query, typed on the page at url."""
+    visit = open_page(context, url)
+    page = visit.page
+    try:
+        box = page.locator("input.md-search__input")
+        box.click()  # in the header at desktop width
+        # Typing before the worker has loaded the index is lost: wait for its prompt.
+        page.wait_for_function(
+            "prompts => prompts.includes(document.querySelector('.md-search-result__meta').textContent.trim())",
+            arg=WAITING[1::2],
+            timeout=10_000,
+        )
+        box.fill(query)
+        box.press("End")  # Material reads the query on keyup
+        meta = page.locator(".md-search-result__meta")
+        # The worker answers asynchronously: wait until the count line reflects a search.
+        page.wait_for_function(
+            """waiting => {
+              const meta = document.querySelector('.md-search-result__meta');
+              return meta && meta.textContent.trim() && !waiting.includes(meta.textContent.trim());
+            }""",
+            arg=WAITING,
+            timeout=10_000,
+        )
+        # Material renders results in batches as the list scrolls: scroll until all are there.
+        digits = re.search(r"\d+", meta.inner_text())
+        total = int(digits.group()) if digits else page.locator(".md-search-result__list > li").count()
+        for _ in range(50):
+            if page.locator(".md-search-result__list > li").count() >= total:
+                break
+            # Each return to the bottom of the list renders the next batch.
+            page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 0")
+            page.wait_for_timeout(100)
+            page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e6")
+            page.wait_for_timeout(100)
+        assert page.locator(".md-search-result__list > li").count() == total
+        assert meta.is_visible()
+        assert visit.console_errors == [] and visit.foreign_requests == []
+        return page.evaluate("[...document.querySelectorAll('.md-search-result__list > li > a')].map(a => a.href)")
+    finally:
+        page.close()
+
+
+def _slugs(hrefs: list[str], server: Server, edition: str) -> set[str]:
+    base = server.url(EDITIONS[edition])
+    out = set()
+    for href in hrefs:
+        assert href.startswith(base), f"{href} is not in the {edition} edition"
+        if edition == "en":
+            assert not href.startswith(server.url("ar/")), f"{href} is in the Arabic edition"
+        out.add(urlsplit(href[len(base):]).path)
+    return out
+
+
+ARABIC_QUERIES = [
+    # query, a page it must find
+    ("موسكو", f"briefings/{SEED}/"),
+    ("باتروشيف", f"briefings/{SEARCH_SLUG}/"),  # the page writes وباتروشيف
+    ("لافروف", f"briefings/{SEARCH_SLUG}/"),  # the page writes ولافروف, and nothing else does
+    ("مفاوضات", f"briefings/{SEARCH_SLUG}/"),  # the page writes المفاوضاتُ
+    ("المفاوضات", f"briefings/{SEARCH_SLUG}/"),
+    ("استراتيجية", f"briefings/{SEARCH_SLUG}/"),  # بالإستراتيجية: clitic and hamza
+    ("الاستراتيجيه", f"briefings/{SEARCH_SLUG}/"),  # ta marbuta typed as heh
+    ("مسيرات", f"briefings/{SEARCH_SLUG}/"),  # the page writes المُسَيَّرات
+    ("مُسَيَّرات", f"briefings/{SEARCH_SLUG}/"),  # diacritics in the query
+    ("إسرائيل", f"briefings/{SEARCH_SLUG}/"),  # hamza in the query, none on the page
+    ("اجتماع", f"briefings/{SEED}/"),
+]
+
+
+@pytest.mark.parametrize("query,expected", ARABIC_QUERIES)
+def test_arabic_search_finds_words_in_any_written_form(server: Server, browser: BrowserContext, query: str, expected: str) -> None:
+    hrefs = search_results(browser, server.url("ar/"), query)
+    assert expected in _slugs(hrefs, server, "ar"), (query, hrefs)
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("Patrushev", f"briefings/{SEED}/"),
+    ("hospitality", f"briefings/{SEED}/"),
+    ("patrushev", "actors/nikolai-patrushev/"),
+])
+def test_english_search_finds_english_pages_only(server: Server, browser: BrowserContext, query: str, expected: str) -> None:
+    hrefs = search_results(browser, server.url(""), query)
+    assert expected in _slugs(hrefs, server, "en"), (query, hrefs)
+
+
+def test_search_skips_the_other_language_column(server: Server, browser: BrowserContext) -> None:
+    """data-search-exclude works: the translation's words do not make the other edition's briefing a hit."""
+    # حفاوة is only in the Arabic original; hospitality only in the English translation.
+    assert f"briefings/{SEED}/" not in _slugs(search_results(browser, server.url(""), "حفاوة"), server, "en")
+    assert f"briefings/{SEED}/" not in _slugs(search_results(browser, server.url("ar/"), "hospitality"), server, "ar")
+    assert f"briefings/{SEED}/" in _slugs(search_results(browser, server.url("ar/"), "حفاوة"), server, "ar")
+
+
+# --- Layout and screenshots ------------------------------------------------------
+
+
+def _layout(page: Page) -> dict[str, Any]:
+    return page.evaluate("""() => {
+      const box = el => { if (!el) return null; const r = el.getBoundingClientRect(); return {x: r.left, r: r.right, y: r.top, b: r.bottom, w: r.width, h: r.height}; };
+      const textBox = el => { const range = document.createRange(); range.selectNodeContents(el); return box(range); };
+      const h1 = document.querySelector('.md-content h1');
+      const nav = document.querySelector('.md-sidebar--primary');
+      const header = [...document.querySelectorAll('.md-header__inner > *')]
+        .filter(el => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0)
+        .map(el => ({cls: el.className.baseVal ?? el.className, ...box(el)}));
+      const row = document.querySelector('.bf-row:not(.bf-row--head)');
+      const cells = row ? [...row.querySelectorAll('.bf-cell')].map(c => ({lang: c.lang, ...box(c)})) : [];
+      return {width: document.documentElement.clientWidth, scrollWidth: document.documentElement.scrollWidth,
+              h1: box(h1), h1Text: h1 ? textBox(h1) : null,
+              content: box(document.querySelector('.md-content')),
+              nav: nav && getComputedStyle(nav).display !== 'none' && nav.getBoundingClientRect().width > 0 ? box(nav) : null,
+              header, cells, switcher: box(document.querySelector('a.bf-switch__link'))};
+    }""")
+
+
+def _overlaps(a: dict[str, float], b: dict[str, float]) -> bool:
+    return a["x"] < b["r"] - 1 and b["x"] < a["r"] - 1 and a["y"] < b["b"] - 1 and b["y"] < a["b"] - 1
+
+
+def test_layout_and_screenshots(server: Server, browser: BrowserContext) -> None:
+    """RTL layout, the parallel columns, an uncluttered header; screenshots of every page type."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    problems = []
+    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        for edition, kind, path in all_pages(server):
+            visit = open_page(browser, server.url(path), viewport)
+            page = visit.page
+            try:
+                page.screenshot(path=str(ARTIFACTS / f"{edition}-{kind}-{width_name}.png"), full_page=True)
+                layout = _layout(page)
+            finally:
+                page.close()
+            where = f"{path} ({width_name})"
+            if layout["scrollWidth"] > layout["width"] + 1:
+                problems.append(f"{where}: scrolls sideways ({layout['scrollWidth']} > {layout['width']})")
+            header = layout["header"]
+            for i, a in enumerate(header):
+                for b in header[i + 1:]:
+                    if _overlaps(a, b):
+                        problems.append(f"{where}: header items overlap: {a['cls']} / {b['cls']}")
+            h1, text, content = layout["h1"], layout["h1Text"], layout["content"]
+            if h1 and text:
+                # The heading text starts at the edition's reading side.
+                if edition == "ar" and abs(text["r"] - h1["r"]) > 2:
+                    problems.append(f"{where}: Arabic heading not right-aligned")
+                if edition == "en" and abs(text["x"] - h1["x"]) > 2:
+                    problems.append(f"{where}: English heading not left-aligned")
+            if width_name == "desktop" and layout["nav"]:
+                nav_right = layout["nav"]["x"] > content["x"]
+                if nav_right != (edition == "ar"):
+                    problems.append(f"{where}: navigation on the wrong side")
+            if width_name == "desktop" and kind == "briefing":
+                # Side by side, the edition's own language at its reading start:
+                # English on the left in the English edition, Arabic on the right
+                # in the Arabic one (so the Arabic text is on the right in both).
+                cells = {c["lang"]: c for c in layout["cells"]}
+                own, other = cells[edition], cells["en" if edition == "ar" else "ar"]
+                own_first = own["x"] > other["x"] if edition == "ar" else own["x"] < other["x"]
+                if not own_first or abs(own["y"] - other["y"]) > 1 or [c["lang"] for c in layout["cells"]][0] != edition:
+                    problems.append(f"{where}: parallel columns {layout['cells']}")
+            if width_name == "phone" and kind == "briefing":
+                cells = layout["cells"]
+                if not all(c["w"] <= layout["width"] for c in cells):
+                    problems.append(f"{where}: cells wider than the screen")
+    assert not problems, "\n".join(map(str, problems))
+    if (server.site / "timeline" / "index.html").exists():
+        assert (ARTIFACTS / "ar-timeline-phone.png").exists()
+
+
+def test_desktop_navigation_is_visible_on_the_reading_side(server: Server, browser: BrowserContext) -> None:
+    for edition in EDITIONS:
+        visit = open_page(browser, server.url(f"{EDITIONS[edition]}briefings/"))
+        try:
+            layout = _layout(visit.page)
+        finally:
+            visit.page.close()
+        assert layout["nav"] is not None, edition
+        assert (layout["nav"]["x"] > layout["width"] / 2) == (edition == "ar")
