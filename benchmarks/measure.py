@@ -1,0 +1,174 @@
+"""One measured build, run in a fresh process so that its peak memory is its own.
+
+    python -m benchmarks.measure build PROJECT       # full `briefing build`, in-process
+    python -m benchmarks.measure generate PROJECT    # our stages only (no engine)
+    python -m benchmarks.measure profile PROJECT OUT # cProfile of our stages, stats to OUT
+
+Prints one JSON object on the last line of stdout.  Peak memory: RUSAGE_SELF
+is this process (the generator); RUSAGE_CHILDREN is the largest MkDocs
+process (one per edition, run in parallel); a sampler thread also records the
+largest combined RSS of all MkDocs processes alive at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+STAGES = ("load", "validate", "link", "render", "write", "engine", "swap")
+
+
+def _kib_to_mb(kib: int) -> float:
+    return kib / 1024  # Linux reports ru_maxrss in KiB
+
+
+class ChildRssSampler:
+    """Largest sum of VmRSS over this process's descendants, sampled every `period` s."""
+
+    def __init__(self, period: float = 0.1) -> None:
+        self.period = period
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "ChildRssSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(self.period):
+            parents: dict[int, int] = {}
+            for name in os.listdir("/proc"):
+                if not name.isdigit():
+                    continue
+                try:
+                    with open(f"/proc/{name}/stat", "rb") as handle:
+                        stat = handle.read()
+                except OSError:
+                    continue
+                fields = stat[stat.rfind(b")") + 2 :].split()
+                parents[int(name)] = int(fields[1])
+            total = 0
+            for pid in parents:
+                ancestor, hops = parents.get(pid), 0
+                while ancestor not in (None, 0, 1, me) and hops < 20:
+                    ancestor, hops = parents.get(ancestor), hops + 1
+                if ancestor == me:
+                    total += _rss_kib(pid)
+            self.peak_kib = max(self.peak_kib, total)
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _cpu() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"cpu_self_s": own.ru_utime + own.ru_stime, "cpu_engine_s": children.ru_utime + children.ru_stime}
+
+
+def full_build(project: Path) -> dict[str, Any]:
+    from generator.build import Project, Timings, build
+    from generator.diagnostics import Report
+
+    report = Report()
+    timings = Timings()
+    started = time.perf_counter()
+    with ChildRssSampler() as sampler:
+        build(Project(project), report, timings=timings)
+    total = time.perf_counter() - started
+    return {
+        "stages": {name: timings.stages.get(name, 0.0) for name in STAGES},
+        "total": total,
+        "counts": dict(timings.counts),
+        "warnings": len(report.warnings),
+        "errors": len(report.errors),
+        "peak_self_mb": _kib_to_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+        "peak_engine_process_mb": _kib_to_mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
+        "peak_engine_combined_mb": _kib_to_mb(sampler.peak_kib),
+        **_cpu(),
+    }
+
+
+def generator_only(project: Path) -> dict[str, Any]:
+    """load, validate, link, render and write (into a temporary folder): no engine."""
+    from generator.build import Project, Timings, check, generate
+    from generator.diagnostics import Report
+    from generator.engine import read_config
+    from generator.writer import sync_tree
+
+    report = Report()
+    timings = Timings()
+    proj = Project(project)
+    started = time.perf_counter()
+    config = read_config(project / "mkdocs.yml", report)
+    site = check(proj, report, timings)
+    if site is None:
+        raise SystemExit(f"the corpus has {len(report.errors)} errors")
+    docs = timings.run("render", lambda: generate(site, proj, config))
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        def write() -> None:
+            for lang, files in docs.items():
+                sync_tree(Path(tmp) / lang / "docs", files)
+
+        timings.run("write", write)
+        total = time.perf_counter() - started
+    pages = sum(1 for files in docs.values() for p in files if p.endswith(".md"))
+    return {
+        "stages": {name: timings.stages.get(name, 0.0) for name in STAGES[:5]},
+        "total": total,
+        "counts": dict(timings.counts, pages=pages),
+        "warnings": len(report.warnings),
+        "errors": len(report.errors),
+        "peak_self_mb": _kib_to_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+        **_cpu(),
+    }
+
+
+def profile(project: Path, out: Path) -> dict[str, Any]:
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    result = generator_only(project)
+    profiler.disable()
+    profiler.dump_stats(str(out))
+    return result
+
+
+def main(argv: list[str]) -> int:
+    mode, project = argv[0], Path(argv[1]).resolve()
+    if mode == "build":
+        result = full_build(project)
+    elif mode == "generate":
+        result = generator_only(project)
+    elif mode == "profile":
+        result = profile(project, Path(argv[2]))
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
