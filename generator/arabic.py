@@ -16,6 +16,7 @@ starters, such as conjoining Hangul jamo, which this project never matches.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -105,6 +106,34 @@ def normalize(text: str) -> str:
     return "".join(_normalize_cluster(cluster) for _, cluster in _clusters(text))
 
 
+_FOLD_TABLE = {ord(key): value for key, value in _FOLDED.items()}
+_DROP_RE = re.compile("[" + "".join(re.escape(char) for char in sorted(_DROPPED)) + "]")
+
+
+def _fast_mapped(text: str) -> tuple[str, tuple[int, ...]] | None:
+    """The common case in C-speed steps: NFKC text whose characters fold one to one.
+
+    Same result as the cluster loop below, which stays for the rest
+    (presentation forms, expanding casefolds, combining sequences).
+    """
+    if not unicodedata.is_normalized("NFKC", text):
+        return None
+    folded = text.translate(_FOLD_TABLE).casefold()
+    if len(folded) != len(text):
+        return None
+    drops = [match.start() for match in _DROP_RE.finditer(text)]
+    if not drops:
+        return folded, tuple(range(len(text) + 1))
+    offsets: list[int] = []
+    previous = 0
+    for index in drops:
+        offsets.extend(range(previous, index))
+        previous = index + 1
+    offsets.extend(range(previous, len(text) + 1))
+    # Dropped characters are left alone by the folding, so they sit at the same places.
+    return _DROP_RE.sub("", folded), tuple(offsets)
+
+
 def normalize_mapped(text: str) -> tuple[str, tuple[int, ...]]:
     """`normalize(text)` plus the original index of each normalised character.
 
@@ -116,6 +145,9 @@ def normalize_mapped(text: str) -> tuple[str, tuple[int, ...]]:
     """
     if text.isascii():
         return text.lower(), tuple(range(len(text) + 1))
+    fast = _fast_mapped(text)
+    if fast is not None:
+        return fast
     pieces: list[str] = []
     offsets: list[int] = []
     for start, cluster in _clusters(text):

@@ -13,6 +13,7 @@ from .engine import (
     SiteConfig,
     assemble_and_swap,
     dump_config,
+    SEARCH_DOCS,
     edition_config,
     epoch_for,
     read_config,
@@ -25,7 +26,8 @@ from .model import LANGS
 from .pages import edition_pages
 from .render import environment, render_page
 from .validate import validate
-from .writer import sync_tree
+from .searchindex import search_docs
+from .writer import sync_file, sync_tree
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
         raise BuildFailed(report)
     corpus = site.corpus
     docs = timings.run("render", lambda: generate(site, project, config))
+    search = timings.run("index", lambda: {lang: exports.to_json(list(search_docs(site, lang))) for lang in LANGS})
     if preview is None:
         _guard_site_dir(project, report)
 
@@ -137,8 +140,9 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
             stats = sync_tree(edition / "docs", files)
             timings.counts[f"written_{lang}"] = stats.written
             timings.counts[f"removed_{lang}"] = stats.removed
-            cfg = edition_config(project.root, out, config, lang, set(files))
-            (edition / "mkdocs.yml").write_bytes(dump_config(cfg))
+            cfg = edition_config(project.root, project.build_dir, out, config, lang, set(files))
+            sync_file(edition / "mkdocs.yml", dump_config(cfg))
+            sync_file(edition / SEARCH_DOCS, search[lang])
 
     timings.run("write", write)
     timings.counts["pages"] = sum(1 for files in docs.values() for p in files if p.endswith(".md"))

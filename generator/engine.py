@@ -25,6 +25,7 @@ from .i18n import EDITION_NAMES, STRINGS, t
 from .model import LANGS, Bilingual, other
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
+SEARCH_DOCS = "search_docs.json"  # per edition, beside its docs folder
 LOCALES = {"en": "en_GB", "ar": "ar_AR"}
 NAV = ("home", "briefings", "actors", "timeline", "topics", "places")
 NAV_PATHS = {
@@ -104,7 +105,7 @@ def _plugins(config: SiteConfig, lang: str) -> list[Any]:
     return out
 
 
-def edition_config(root: Path, out: Path, config: SiteConfig, lang: str, present: set[str]) -> dict[str, Any]:
+def edition_config(root: Path, build: Path, out: Path, config: SiteConfig, lang: str, present: set[str]) -> dict[str, Any]:
     peer = other(lang)
     site_url = config.site_url + ("ar/" if lang == "ar" and config.site_url else "")
     other_site_url = config.site_url + ("ar/" if peer == "ar" and config.site_url else "")
@@ -133,6 +134,7 @@ def edition_config(root: Path, out: Path, config: SiteConfig, lang: str, present
                 "other_site_url": other_site_url,
                 "locale": LOCALES[lang],
                 "other_locale": LOCALES[peer],
+                "search_docs": str((build / lang / SEARCH_DOCS).resolve()),
             },
         },
     }

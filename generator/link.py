@@ -77,16 +77,17 @@ class _Linker:
         self.matcher, self.office_map, self.report = matcher, office_map, report
         self.found: dict[str, None] = {}
         self.line = doc.body_line
-        here = urls.briefing(briefing.slug)
-        self._hrefs = {actor_id: urls.relative(here, urls.actor(actor_id)) for actor_id in corpus.actors}
+        self._here = urls.briefing(briefing.slug)
 
     def href(self, target: str) -> Optional[str]:
         resolution = names.resolve(target, self.briefing.date, self.office_map, self.doc.lang)
         if resolution.actor_id is None:
             self.report.warning(self.doc.path, self.line, resolution.problem or "unresolved mention")
             return None
+        if resolution.actor_id not in self.corpus.actors:
+            return None
         self.found.setdefault(resolution.actor_id)
-        return self._hrefs.get(resolution.actor_id)
+        return urls.relative(self._here, urls.actor(resolution.actor_id))
 
     def text(self, fragments: tuple[str, ...], lines: tuple[int, ...]) -> tuple[str, ...]:
         already: frozenset[str] = frozenset()

@@ -71,6 +71,9 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _match_view(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalised text with whitespace runs collapsed, plus original offsets.
 
@@ -80,18 +83,16 @@ def _match_view(text: str) -> tuple[str, tuple[int, ...]]:
     """
     normalised, offsets = normalize_mapped(text)
     normalised = normalised.translate(_APOSTROPHES)
-    chars: list[str] = []
+    runs = [m for m in _WHITESPACE.finditer(normalised) if m.group() != " "]
+    if not runs:
+        return normalised, offsets
     kept: list[int] = []
-    previous_space = False
-    for char, offset in zip(normalised, offsets):
-        is_space = char.isspace()
-        if is_space and previous_space:
-            continue
-        chars.append(" " if is_space else char)
-        kept.append(offset)
-        previous_space = is_space
-    kept.append(offsets[-1])
-    return "".join(chars), tuple(kept)
+    previous = 0
+    for run in runs:
+        kept.extend(offsets[previous : run.start() + 1])
+        previous = run.end()
+    kept.extend(offsets[previous:])
+    return _WHITESPACE.sub(" ", normalised), tuple(kept)
 
 
 def pattern_key(text: str) -> str | None:

@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
-from generator.arabic import _DROPPED, _FOLDED, normalize
+from generator.arabic import _DROPPED, _FOLDED
 
-# Proclitics written joined to the next word: conjunctions, prepositions and
-# the article, longest first. A word gets every stripped form whose rest keeps
-# at least three letters, so the index holds باتروشيف for وباتروشيف and
-# مفاوضات for المفاوضات (a form too many only costs a little precision).
-PROCLITICS = tuple(sorted(
-    ("و", "ف", "ب", "ل", "ك", "ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل",
-     "وب", "ول", "وك", "فب", "فل", "فك", "وس", "فس"),
-    key=len, reverse=True,
-))
-# Stripped from queries too: the article family only, since a query word
-# that starts with و, ب, ل, ف or ك is far more often a word of its own.
-QUERY_PROCLITICS = tuple(p for p in PROCLITICS if p.endswith("ال") or p.endswith("لل"))
-MIN_STEM = 3
-SEARCH_FIELD = "norm"
+from generator.searchindex import MIN_STEM, QUERY_PROCLITICS, SEARCH_FIELD
+
 WORKER_NAME = "briefing-search.js"
 
-_TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"\w+")
 
 
 def _rtl_root(output: str, config: Any) -> str:
@@ -58,6 +45,21 @@ def on_config(config: Any) -> Any:
     return config
 
 
+# Generated pages are HTML already (sanitised by the generator): Python-Markdown
+# would only re-parse it, which was a third of the engine's time. The HTML is
+# set aside before Markdown runs and put back after.
+_GENERATED_HTML: dict[str, str] = {}
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    _GENERATED_HTML[page.file.src_uri] = markdown
+    return ""
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return _GENERATED_HTML.pop(page.file.src_uri, html)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     return _search_worker(_rtl_root(output, config))
 
@@ -86,25 +88,6 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
 # hidden field of its words in normalised form (generator.arabic.normalize)
 # with the proclitics stripped, and queries are normalised the same way by a
 # small wrapper around Material's search worker.
-
-
-def search_forms(word: str) -> set[str]:
-    """The normalised word and its proclitic-stripped forms."""
-    forms = {word}
-    for prefix in PROCLITICS:
-        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-            forms.add(word[len(prefix):])
-    return forms
-
-
-def normalised_words(html: str) -> str:
-    words: dict[str, None] = {}
-    for token in _WORD.findall(normalize(_TAG.sub(" ", html))):
-        if token.isascii():
-            continue  # already indexed as written: lunr lower-cases it
-        for form in sorted(search_forms(token)):
-            words.setdefault(form, None)
-    return " ".join(words)
 
 
 def _js_string(chars: str) -> str:
@@ -158,16 +141,23 @@ importScripts({json.dumps(material_worker)});
 
 
 def on_post_build(config: Any) -> None:
+    """Put the generator's search entries into Material's index, and the query wrapper beside its worker."""
     site = Path(config.site_dir)
     index_path = site / "search" / "search_index.json"
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    if not index_path.exists() or not workers:
+    docs_path = config.extra.get("briefing", {}).get("search_docs")
+    if not index_path.exists() or not workers or not docs_path:
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     index["config"].setdefault("fields", {})[SEARCH_FIELD] = {"boost": 1.0}
-    for doc in index["docs"]:
-        words = normalised_words(doc.get("title", "") + " " + doc.get("text", ""))
-        if words:
-            doc[SEARCH_FIELD] = words
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    (workers[0].parent / WORKER_NAME).write_text(worker_script(workers[0].name), encoding="utf-8")
+    index["docs"] = json.loads(Path(docs_path).read_text(encoding="utf-8"))
+    # UTF-8 rather than \\u escapes: a third of the size for Arabic text.
+    _replace(index_path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+    _replace(workers[0].parent / WORKER_NAME, worker_script(workers[0].name))
+
+
+def _replace(path: Path, text: str) -> None:
+    # A new file, never a rewrite in place: the previous site may share it (hard link).
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

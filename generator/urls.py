@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 
 
 def page_url(docs_path: str) -> str:
@@ -15,14 +15,23 @@ def page_url(docs_path: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
-    """Link from the page at `from_url` to `to_url`, both relative to the edition root."""
-    start = from_url.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    rel = posixpath.relpath(target, start)
+    """Link from the page at `from_url` to `to_url`, both relative to the edition root.
+
+    Plain string work: posixpath.relpath asks the OS for the working
+    directory on every call, and pages make hundreds of thousands of links.
+    """
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in to_url.split("/") if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    rel = "/".join(parts)
     if to_url.endswith("/") or to_url == "":
-        rel = rel + "/" if rel != "." else "./"
-    return rel
+        return rel + "/" if rel else "./"
+    return rel or "./"
 
 
 def briefing(slug: str) -> str:

@@ -19,22 +19,28 @@ class WriteStats:
     removed: int
 
 
+def sync_file(path: Path, data: bytes) -> bool:
+    """Write `data` unless the file already holds it; True when written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
 def sync_tree(target: Path, files: Mapping[str, bytes]) -> WriteStats:
     """Make `target` hold exactly `files` (relative posix path -> bytes)."""
     target.mkdir(parents=True, exist_ok=True)
     written = unchanged = removed = 0
     for rel, data in files.items():
-        path = target / rel
-        try:
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
-                unchanged += 1
-                continue
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-        written += 1
+        if sync_file(target / rel, data):
+            written += 1
+        else:
+            unchanged += 1
     wanted = set(files)
     for dirpath, _dirnames, filenames in os.walk(target, topdown=False):
         for name in filenames:
