@@ -98,16 +98,22 @@ def _clusters(text: str) -> Iterator[tuple[int, str]]:
             start = index
 
 
+_FOLD_TABLE = {ord(key): value for key, value in _FOLDED.items()}
+_DROP_RE = re.compile("[" + "".join(re.escape(char) for char in sorted(_DROPPED)) + "]")
+
+
 def normalize(text: str) -> str:
     """Key used to compare names: see the module docstring for what is folded."""
     if text.isascii():
         # NFKC and the folding table leave ASCII alone; casefold is lower here.
         return text.lower()
+    if unicodedata.is_normalized("NFKC", text):
+        folded = text.translate(_FOLD_TABLE).casefold()
+        if len(folded) == len(text):
+            return _DROP_RE.sub("", folded)
     return "".join(_normalize_cluster(cluster) for _, cluster in _clusters(text))
 
 
-_FOLD_TABLE = {ord(key): value for key, value in _FOLDED.items()}
-_DROP_RE = re.compile("[" + "".join(re.escape(char) for char in sorted(_DROPPED)) + "]")
 
 
 def _fast_mapped(text: str) -> tuple[str, tuple[int, ...]] | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -27,7 +29,7 @@ from .pages import edition_pages
 from .render import environment, render_page
 from .validate import validate
 from .searchindex import search_docs
-from .writer import sync_file, sync_tree
+from .writer import WriteStats, sync_file, sync_tree
 
 
 @dataclass(frozen=True)
@@ -83,25 +85,78 @@ def check(project: Project, report: Report, timings: Optional[Timings] = None, l
     return timings.run("link", lambda: link(corpus, report))
 
 
-def generate(site: Site, project: Project, config: SiteConfig) -> dict[str, dict[str, bytes]]:
-    """Every file of each edition's docs folder, by edition."""
+def generate(site: Site, project: Project, config: SiteConfig, lang: str) -> dict[str, bytes]:
+    """Every file of one edition's docs folder."""
     env = environment(project.templates / "pages")
-    assets = _assets(project.templates / "assets")
-    out: dict[str, dict[str, bytes]] = {}
-    for lang in LANGS:
-        files = {page.path: render_page(env, page, lang).encode() for page in edition_pages(site, lang, config.site_name)}
-        files.update(assets)
-        files["feed.xml"] = exports.atom_feed(site, lang, config.site_name.get(lang), config.site_url)
-        out[lang] = files
-    # Exports are language-neutral: once, at the site root.
-    out["en"].update({
-        "data/events.json": exports.to_json(exports.events_json(site)),
-        "data/actors.json": exports.to_json(exports.actors_json(site)),
-        "data/briefings.json": exports.to_json(exports.briefings_json(site)),
-        "data/events.ics": exports.events_ics(site, config.site_url),
-        "data/entities.ftm.json": exports.ftm_lines(exports.ftm_entities(site, config.site_url)),
-    })
-    return out
+    files = {page.path: render_page(env, page, lang).encode() for page in edition_pages(site, lang, config.site_name)}
+    files.update(_assets(project.templates / "assets"))
+    files["feed.xml"] = exports.atom_feed(site, lang, config.site_name.get(lang), config.site_url)
+    if lang == "en":
+        # Exports are language-neutral: once, at the site root.
+        files.update({
+            "data/events.json": exports.to_json(exports.events_json(site)),
+            "data/actors.json": exports.to_json(exports.actors_json(site)),
+            "data/briefings.json": exports.to_json(exports.briefings_json(site)),
+            "data/events.ics": exports.events_ics(site, config.site_url),
+            "data/entities.ftm.json": exports.ftm_lines(exports.ftm_entities(site, config.site_url)),
+        })
+    return files
+
+
+@dataclass(frozen=True)
+class EditionJob:
+    site: Site
+    project: Project
+    config: SiteConfig
+    out: Path
+
+
+@dataclass(frozen=True)
+class EditionResult:
+    lang: str
+    pages: int
+    written: int
+    removed: int
+    seconds: dict[str, float]
+
+
+# Set just before the editions are forked, so the children share the linked
+# site instead of receiving a pickled copy of it.
+_JOB: Optional[EditionJob] = None
+
+
+def render_edition(lang: str) -> EditionResult:
+    """render -> index -> write for one edition (runs in its own process)."""
+    assert _JOB is not None
+    job = _JOB
+    timings = Timings()
+    files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang))
+    search = timings.run("index", lambda: exports.to_json(list(search_docs(job.site, lang))))
+    edition = job.project.build_dir / lang
+
+    def write() -> WriteStats:
+        stats = sync_tree(edition / "docs", files)
+        cfg = edition_config(job.project.root, job.project.build_dir, job.out, job.config, lang, set(files))
+        sync_file(edition / "mkdocs.yml", dump_config(cfg))
+        sync_file(edition / SEARCH_DOCS, search)
+        return stats
+
+    stats = timings.run("write", write)
+    pages = sum(1 for path in files if path.endswith(".md"))
+    return EditionResult(lang, pages, stats.written, stats.removed, timings.stages)
+
+
+def render_editions(job: EditionJob) -> list[EditionResult]:
+    """Both editions at once on two cores (fork shares the linked site); in turn where fork is missing."""
+    global _JOB
+    _JOB = job
+    try:
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return [render_edition(lang) for lang in LANGS]
+        with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(render_edition, LANGS))
+    finally:
+        _JOB = None
 
 
 def _assets(folder: Path) -> dict[str, bytes]:
@@ -129,23 +184,18 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     if site is None or report.errors or (strict and report.warnings):
         raise BuildFailed(report)
     corpus = site.corpus
-    docs = timings.run("render", lambda: generate(site, project, config))
-    search = timings.run("index", lambda: {lang: exports.to_json(list(search_docs(site, lang))) for lang in LANGS})
     if preview is None:
         _guard_site_dir(project, report)
-
-    def write() -> None:
-        for lang, files in docs.items():
-            edition = project.build_dir / lang
-            stats = sync_tree(edition / "docs", files)
-            timings.counts[f"written_{lang}"] = stats.written
-            timings.counts[f"removed_{lang}"] = stats.removed
-            cfg = edition_config(project.root, project.build_dir, out, config, lang, set(files))
-            sync_file(edition / "mkdocs.yml", dump_config(cfg))
-            sync_file(edition / SEARCH_DOCS, search[lang])
-
-    timings.run("write", write)
-    timings.counts["pages"] = sum(1 for files in docs.values() for p in files if p.endswith(".md"))
+    started = time.perf_counter()
+    results = render_editions(EditionJob(site, project, config, out))
+    # The editions ran side by side: each stage is reported as the slower edition's time.
+    for stage in ("render", "index", "write"):
+        timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)
+    timings.stages["editions (wall)"] = time.perf_counter() - started
+    for result in results:
+        timings.counts[f"written_{result.lang}"] = result.written
+        timings.counts[f"removed_{result.lang}"] = result.removed
+    timings.counts["pages"] = sum(r.pages for r in results)
     latest = corpus.briefings[0].date if corpus.briefings else None
     # A removed page would linger in a dirty build's output.
     dirty = dirty and not any(timings.counts.get(f"removed_{lang}") for lang in LANGS)

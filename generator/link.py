@@ -7,11 +7,13 @@ only in the text become the briefing's "mentioned" actors.
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
 from . import names, urls
-from .diagnostics import Report
+from .diagnostics import Diagnostic, Report
 from .markup import Renderer, clean, split_paragraphs
 from .mentions import Matcher, find_targets, link_html
 from .model import Briefing, Corpus, Document
@@ -51,11 +53,44 @@ class Site:
     by_slug: Mapping[str, int]  # index into briefings
 
 
-def link(corpus: Corpus, report: Report) -> Site:
+# Below this many briefings a second process costs more than it saves.
+PARALLEL_FROM = 400
+_SHARED: Optional[tuple[Corpus, Matcher, Mapping[str, names.Office]]] = None
+
+
+def _link_chunk(bounds: tuple[int, int]) -> tuple[tuple[LinkedBriefing, ...], list[Diagnostic]]:
+    assert _SHARED is not None
+    corpus, matcher, office_map = _SHARED
+    report = Report()
     renderer = Renderer()
+    start, end = bounds
+    linked = tuple(_link_briefing(b, corpus, renderer, matcher, office_map, report) for b in corpus.briefings[start:end])
+    return linked, report.items
+
+
+def _link_all(corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.Office], report: Report) -> tuple[LinkedBriefing, ...]:
+    """Each briefing is linked on its own, so halves of the corpus go to the two cores."""
+    global _SHARED
+    count = len(corpus.briefings)
+    if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        renderer = Renderer()
+        return tuple(_link_briefing(b, corpus, renderer, matcher, office_map, report) for b in corpus.briefings)
+    half = count // 2
+    _SHARED = (corpus, matcher, office_map)
+    try:
+        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_link_chunk, [(0, half), (half, count)]))
+    finally:
+        _SHARED = None
+    for _linked, items in parts:
+        report.extend(items)
+    return tuple(lb for linked, _items in parts for lb in linked)
+
+
+def link(corpus: Corpus, report: Report) -> Site:
     office_map = names.offices(corpus)
     matcher = names.matcher(corpus, office_map)
-    linked = tuple(_link_briefing(b, corpus, renderer, matcher, office_map, report) for b in corpus.briefings)
+    linked = _link_all(corpus, matcher, office_map, report)
     timeline = merge(corpus.briefings, report)
     by_slug = {lb.briefing.slug: index for index, lb in enumerate(linked)}
     return Site(corpus, linked, office_map, relations(linked), timeline, by_slug)

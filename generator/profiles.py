@@ -67,9 +67,7 @@ def actor_page(site: Site, actor: Actor, lang: str) -> Page:
     rel = site.relations
     briefings = []
     for index, how in rel.by_actor.get(actor.id, ()):
-        item = briefing_item(site.briefings[index], lang, here)
-        item["how"] = t(how, lang)
-        briefings.append(item)
+        briefings.append(briefing_item(site.briefings[index], lang, here, how=t(how, lang)))
     roles = sorted(actor.roles, key=lambda r: (r.start is None, r.start or r.end), reverse=True)
     bio = actor.bio.get(lang) if actor.bio else None
     context = {

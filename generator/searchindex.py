@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any, Iterator
 
 from . import urls
@@ -38,13 +39,14 @@ _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
 
 
-def search_forms(word: str) -> set[str]:
+@lru_cache(maxsize=262144)
+def search_forms(word: str) -> frozenset[str]:
     """The normalised word and its proclitic-stripped forms."""
     forms = {word}
     for prefix in PROCLITICS:
         if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
             forms.add(word[len(prefix):])
-    return forms
+    return frozenset(forms)
 
 
 def normalised_words(text: str) -> str:
