@@ -22,8 +22,8 @@ from .engine import (
     read_limits,
     run_editions,
 )
-from .link import Site, link
-from .loader import Limits, load
+from .link import LinkCache, Site, link
+from .loader import FileCache, Limits, load
 from .model import LANGS
 from .pages import edition_pages
 from .render import environment, render_page
@@ -66,7 +66,16 @@ class Timings:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
 
 
-def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None) -> Optional[Site]:
+@dataclass
+class Caches:
+    """Work kept between builds in one process (`briefing serve`)."""
+
+    files: FileCache = field(default_factory=FileCache)
+    links: LinkCache = field(default_factory=LinkCache)
+
+
+def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
+          caches: Optional[Caches] = None) -> Optional[Site]:
     """load -> validate -> link: everything `briefing check` reports.
 
     Linking runs only on content without errors; it adds the warnings that
@@ -75,14 +84,14 @@ def check(project: Project, report: Report, timings: Optional[Timings] = None, l
     """
     timings = timings or Timings()
     limits = limits or read_limits(project.root / "mkdocs.yml")
-    corpus = timings.run("load", lambda: load(project.root, report, limits))
+    corpus = timings.run("load", lambda: load(project.root, report, limits, caches.files if caches else None))
     timings.run("validate", lambda: validate(corpus, report))
     timings.counts.update(
         briefings=len(corpus.briefings), actors=len(corpus.actors), places=len(corpus.places), topics=len(corpus.topics)
     )
     if report.errors:
         return None
-    return timings.run("link", lambda: link(corpus, report))
+    return timings.run("link", lambda: link(corpus, report, caches.links if caches else None))
 
 
 def generate(site: Site, project: Project, config: SiteConfig, lang: str) -> dict[str, bytes]:
@@ -170,7 +179,7 @@ def _assets(folder: Path) -> dict[str, bytes]:
 
 
 def build(project: Project, report: Report, strict: bool = False, timings: Optional[Timings] = None,
-          preview: Optional[Path] = None, dirty: bool = False) -> Timings:
+          preview: Optional[Path] = None, dirty: bool = False, caches: Optional[Caches] = None) -> Timings:
     """Build site/ from content/; raises BuildFailed leaving the previous site/ untouched.
 
     With `preview`, the editions are rendered into preview/en and preview/ar
@@ -180,7 +189,7 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     timings = timings or Timings()
     out = preview or project.build_dir / "out"
     config = read_config(project.root / "mkdocs.yml", report)
-    site = check(project, report, timings)
+    site = check(project, report, timings, caches=caches)
     if site is None or report.errors or (strict and report.warnings):
         raise BuildFailed(report)
     corpus = site.corpus

@@ -68,9 +68,39 @@ def _link_chunk(bounds: tuple[int, int]) -> tuple[tuple[LinkedBriefing, ...], li
     return linked, report.items
 
 
-def _link_all(corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.Office], report: Report) -> tuple[LinkedBriefing, ...]:
+class LinkCache:
+    """Linked briefings kept between builds of one process (the live preview).
+
+    A briefing's links depend on its own files and on the actors (names,
+    aliases, roles); entries are reused while both are unchanged."""
+
+    def __init__(self) -> None:
+        self._actors: Optional[int] = None
+        self._entries: dict[Briefing, tuple[LinkedBriefing, list[Diagnostic]]] = {}
+
+    def link(self, corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.Office], report: Report) -> tuple[LinkedBriefing, ...]:
+        actors = hash(tuple(sorted(corpus.actors.items())))
+        if actors != self._actors:
+            self._actors, self._entries = actors, {}
+        missing = [b for b in corpus.briefings if b not in self._entries]
+        if missing:
+            renderer = Renderer()
+            for briefing in missing:
+                local = Report()
+                self._entries[briefing] = (_link_briefing(briefing, corpus, renderer, matcher, office_map, local), local.items)
+        # Forget briefings that are gone or were edited.
+        self._entries = {b: self._entries[b] for b in corpus.briefings}
+        for _linked, items in self._entries.values():
+            report.extend(items)
+        return tuple(self._entries[b][0] for b in corpus.briefings)
+
+
+def _link_all(corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.Office], report: Report,
+              cache: Optional[LinkCache] = None) -> tuple[LinkedBriefing, ...]:
     """Each briefing is linked on its own, so halves of the corpus go to the two cores."""
     global _SHARED
+    if cache is not None:
+        return cache.link(corpus, matcher, office_map, report)
     count = len(corpus.briefings)
     if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         renderer = Renderer()
@@ -87,10 +117,10 @@ def _link_all(corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.O
     return tuple(lb for linked, _items in parts for lb in linked)
 
 
-def link(corpus: Corpus, report: Report) -> Site:
+def link(corpus: Corpus, report: Report, cache: Optional[LinkCache] = None) -> Site:
     office_map = names.offices(corpus)
     matcher = names.matcher(corpus, office_map)
-    linked = _link_all(corpus, matcher, office_map, report)
+    linked = _link_all(corpus, matcher, office_map, report, cache)
     timeline = merge(corpus.briefings, report)
     by_slug = {lb.briefing.slug: index for index, lb in enumerate(linked)}
     return Site(corpus, linked, office_map, relations(linked), timeline, by_slug)

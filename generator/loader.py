@@ -6,10 +6,10 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from . import schema
-from .diagnostics import Report
+from .diagnostics import Diagnostic, Report
 from .model import LANGS, Actor, Briefing, Corpus, Document, Event, Role, Source, Term
 from .sourcefile import DEFAULT_MAX_BYTES, SourceProblem, read_text, split_front_matter
 from .yamlnodes import Node, YamlProblem, parse
@@ -39,7 +39,32 @@ class _Parsed:
     body_line: int
 
 
-def load(root: Path, report: Report, limits: Limits = Limits()) -> Corpus:
+class FileCache:
+    """Parsed files kept between builds of one process (the live preview),
+    keyed by path, modification time and size; their messages are replayed."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[tuple[int, int], Any, list[Diagnostic]]] = {}
+
+    def read(self, path: Path, rel: str, report: Report, parse: Callable[[Report], Any]) -> Any:
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+        hit = self._entries.get(rel)
+        if hit is not None and hit[0] == stamp:
+            report.extend(hit[2])
+            return hit[1]
+        local = Report()
+        value = parse(local)
+        self._entries[rel] = (stamp, value, local.items)
+        report.extend(local.items)
+        return value
+
+
+def _uncached(path: Path, rel: str, report: Report, parse: Callable[[Report], Any]) -> Any:
+    return parse(report)
+
+
+def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[FileCache] = None) -> Corpus:
     content = root / "content"
     if not content.is_dir():
         report.error("content", 0, "no content/ folder here: run briefing from the project folder")
@@ -50,15 +75,16 @@ def load(root: Path, report: Report, limits: Limits = Limits()) -> Corpus:
     places: dict[str, Term] = {}
     topics: dict[str, Term] = {}
     broken: set[str] = set()
+    read = cache.read if cache is not None else _uncached
     for path in files:
         rel = path.relative_to(root).as_posix()
         parts = path.relative_to(content).parts
         if len(parts) == 2 and parts[0] == "briefings":
-            parsed = _read_briefing_file(path, rel, report, limits)
+            parsed = read(path, rel, report, lambda r: _read_briefing_file(path, rel, r, limits))
             if parsed:
                 briefing_files.setdefault(parsed[0], {})[parsed[1].lang] = parsed[1]
         elif len(parts) == 2 and parts[0] == "actors":
-            actor = _read_actor(path, rel, report, limits)
+            actor = read(path, rel, report, lambda r: _read_actor(path, rel, r, limits))
             if actor:
                 actors[actor.id] = actor
             else:

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
-from .build import Project, Timings, build
+from .build import Caches, Project, Timings, build
 from .diagnostics import BuildFailed, Report
 
 POLL_SECONDS = 0.4
@@ -53,6 +53,7 @@ class Preview:
         self.version = 0
         self.lock = threading.Lock()
         self.built_once = False
+        self.caches = Caches()
 
     def rebuild(self, changed: Optional[set[str]] = None) -> bool:
         report = Report()
@@ -60,7 +61,8 @@ class Preview:
         structural = changed is None or any(not p.startswith(str(self.project.content)) for p in changed)
         start = time.perf_counter()
         try:
-            build(self.project, report, timings=timings, preview=self.out, dirty=self.built_once and not structural)
+            build(self.project, report, timings=timings, preview=self.out, dirty=self.built_once and not structural,
+                  caches=self.caches)
         except BuildFailed:
             for item in report.items:
                 self.log(item.format())
@@ -72,7 +74,8 @@ class Preview:
             self.version += 1
         self.built_once = True
         written = sum(v for k, v in timings.counts.items() if k.startswith("written_"))
-        self.log(f"rebuilt in {time.perf_counter() - start:.2f}s ({written} files changed)")
+        stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
+        self.log(f"rebuilt in {time.perf_counter() - start:.2f}s ({written} files changed; {stages})")
         return True
 
 
