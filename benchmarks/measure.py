@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-STAGES = ("load", "validate", "link", "render", "write", "engine", "swap")
+STAGES = ("load", "validate", "link", "render", "index", "write", "engine", "swap")
 
 
 def _kib_to_mb(kib: int) -> float:
@@ -111,11 +111,10 @@ def full_build(project: Path) -> dict[str, Any]:
 
 
 def generator_only(project: Path) -> dict[str, Any]:
-    """load, validate, link, render and write (into a temporary folder): no engine."""
-    from generator.build import Project, Timings, check, generate
+    """load, validate, link, then render, index and write both editions (in parallel, as a build does): no engine."""
+    from generator.build import EditionJob, Project, Timings, check, render_editions
     from generator.diagnostics import Report
     from generator.engine import read_config
-    from generator.writer import sync_tree
 
     report = Report()
     timings = Timings()
@@ -125,17 +124,13 @@ def generator_only(project: Path) -> dict[str, Any]:
     site = check(proj, report, timings)
     if site is None:
         raise SystemExit(f"the corpus has {len(report.errors)} errors")
-    docs = timings.run("render", lambda: generate(site, proj, config))
-    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
-        def write() -> None:
-            for lang, files in docs.items():
-                sync_tree(Path(tmp) / lang / "docs", files)
-
-        timings.run("write", write)
-        total = time.perf_counter() - started
-    pages = sum(1 for files in docs.values() for p in files if p.endswith(".md"))
+    results = render_editions(EditionJob(site, proj, config, proj.build_dir / "out"))
+    for stage in ("render", "index", "write"):
+        timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)
+    total = time.perf_counter() - started
+    pages = sum(r.pages for r in results)
     return {
-        "stages": {name: timings.stages.get(name, 0.0) for name in STAGES[:5]},
+        "stages": {name: timings.stages.get(name, 0.0) for name in STAGES[:6]},
         "total": total,
         "counts": dict(timings.counts, pages=pages),
         "warnings": len(report.warnings),

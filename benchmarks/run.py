@@ -36,7 +36,7 @@ from . import baseline as baseline_mod
 from .corpus import write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
-OUR_STAGES = ("load", "validate", "link", "render", "write")
+OUR_STAGES = ("load", "validate", "link", "render", "index", "write")
 ALL_STAGES = (*OUR_STAGES, "engine", "swap")
 EDIT_MARKER = "BENCHMARK-EDIT-MARKER"
 

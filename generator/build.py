@@ -26,7 +26,7 @@ from .link import LinkCache, Site, link
 from .loader import FileCache, Limits, load
 from .model import LANGS
 from .pages import edition_pages
-from .render import environment, render_page
+from .render import PageCache, environment, render_page
 from .validate import validate
 from .searchindex import search_docs
 from .writer import WriteStats, sync_file, sync_tree
@@ -72,6 +72,7 @@ class Caches:
 
     files: FileCache = field(default_factory=FileCache)
     links: LinkCache = field(default_factory=LinkCache)
+    pages: PageCache = field(default_factory=PageCache)
 
 
 def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
@@ -94,10 +95,14 @@ def check(project: Project, report: Report, timings: Optional[Timings] = None, l
     return timings.run("link", lambda: link(corpus, report, caches.links if caches else None))
 
 
-def generate(site: Site, project: Project, config: SiteConfig, lang: str) -> dict[str, bytes]:
+def generate(site: Site, project: Project, config: SiteConfig, lang: str, cache: Optional[PageCache] = None) -> dict[str, bytes]:
     """Every file of one edition's docs folder."""
     env = environment(project.templates / "pages")
-    files = {page.path: render_page(env, page, lang).encode() for page in edition_pages(site, lang, config.site_name)}
+    pages = edition_pages(site, lang, config.site_name)
+    if cache is not None:
+        files = {page.path: cache.render(env, page, lang) for page in pages}
+    else:
+        files = {page.path: render_page(env, page, lang).encode() for page in pages}
     files.update(_assets(project.templates / "assets"))
     files["feed.xml"] = exports.atom_feed(site, lang, config.site_name.get(lang), config.site_url)
     if lang == "en":
@@ -118,6 +123,7 @@ class EditionJob:
     project: Project
     config: SiteConfig
     out: Path
+    pages: Optional[PageCache] = None  # the preview's: editions then render in this process
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,7 @@ def render_edition(lang: str) -> EditionResult:
     assert _JOB is not None
     job = _JOB
     timings = Timings()
-    files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang))
+    files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang, job.pages))
     search = timings.run("index", lambda: exports.to_json(list(search_docs(job.site, lang))))
     edition = job.project.build_dir / lang
 
@@ -160,7 +166,7 @@ def render_editions(job: EditionJob) -> list[EditionResult]:
     global _JOB
     _JOB = job
     try:
-        if "fork" not in multiprocessing.get_all_start_methods():
+        if job.pages is not None or "fork" not in multiprocessing.get_all_start_methods():
             return [render_edition(lang) for lang in LANGS]
         with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(render_edition, LANGS))
@@ -196,7 +202,7 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     if preview is None:
         _guard_site_dir(project, report)
     started = time.perf_counter()
-    results = render_editions(EditionJob(site, project, config, out))
+    results = render_editions(EditionJob(site, project, config, out, caches.pages if caches else None))
     # The editions ran side by side: each stage is reported as the slower edition's time.
     for stage in ("render", "index", "write"):
         timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)

@@ -66,7 +66,10 @@ def plain(fragment: str) -> str:
     return html.unescape(_TAG.sub(" ", fragment))
 
 
+@lru_cache(maxsize=65536)
 def _entry(location: str, title: str, text: str) -> dict[str, Any]:
+    # Cached for the live preview, which asks again for every unchanged page;
+    # callers only serialise the entry, never change it.
     entry = {"location": location, "title": html.escape(title, quote=False), "text": html.escape(" ".join(text.split()), quote=False)}
     forms = normalised_words(title + " " + text)
     if forms:

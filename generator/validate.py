@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable
 
 from .diagnostics import Report, did_you_mean
 from .model import Actor, Briefing, Corpus, Ref
@@ -21,8 +21,8 @@ def validate(corpus: Corpus, report: Report) -> None:
     validate_names(corpus, report)
 
 
-def _unknown(ref: Ref, what: str, known: Iterable[str], corpus: Corpus, report: Report, path: str, where: str) -> bool:
-    known = set(known)
+def _unknown(ref: Ref, what: str, known: Collection[str], corpus: Corpus, report: Report, path: str, where: str) -> bool:
+    # `known` is a mapping or set: membership stays O(1) (a copy per reference was quadratic).
     if ref.id in known or ref.id in corpus.broken_ids:
         return False
     home = {
