@@ -57,8 +57,12 @@ class Project:
 class Timings:
     stages: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    # Told when a stage starts, so that long builds show where they are.
+    progress: Optional[Callable[[str], None]] = None
 
     def run(self, name: str, fn: Callable[[], object]) -> object:
+        if self.progress:
+            self.progress(name)
         start = time.perf_counter()
         try:
             return fn()
@@ -202,6 +206,8 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     if preview is None:
         _guard_site_dir(project, report)
     started = time.perf_counter()
+    if timings.progress:
+        timings.progress(f"render, index and write {len(site.briefings):,} briefings in both editions")
     results = render_editions(EditionJob(site, project, config, out, caches.pages if caches else None))
     # The editions ran side by side: each stage is reported as the slower edition's time.
     for stage in ("render", "index", "write"):

@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Optional, Sequence, TextIO
+from typing import Callable, Optional, Sequence, TextIO
 
 from .build import Project, Timings, build, check
 from .diagnostics import BuildFailed, Report
@@ -66,17 +66,30 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+MAX_WARNINGS_SHOWN = 20
+
+
+def _progress(start: float) -> Callable[[str], None]:
+    def show(stage: str) -> None:
+        print(f"[{time.perf_counter() - start:6.1f}s] {stage}…", file=sys.stderr, flush=True)
+
+    return show
+
+
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
     report = Report()
-    timings = Timings()
+    timings = Timings(progress=None if args.quiet else _progress(time.perf_counter()))
     try:
         build(project, report, strict=args.strict, timings=timings)
     except BuildFailed:
         _print_report(report, "text", sys.stderr)
         print(f"build failed ({_summary(report)}); site/ was left as it was", file=sys.stderr)
         return 1
-    if report.warnings:
-        _print_report(report, "text", sys.stderr)
+    warnings = report.warnings
+    for item in warnings[:MAX_WARNINGS_SHOWN]:
+        print(item.format(), file=sys.stderr)
+    if len(warnings) > MAX_WARNINGS_SHOWN:
+        print(f"… and {len(warnings) - MAX_WARNINGS_SHOWN} more warnings (briefing check lists them all)", file=sys.stderr)
     if not args.quiet:
         c = timings.counts
         stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
