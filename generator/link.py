@@ -145,6 +145,8 @@ class _Linker:
         self._here = urls.briefing(briefing.slug)
 
     def href(self, target: str) -> Optional[str]:
+        if target.startswith(names.PLACE):
+            return urls.relative(self._here, urls.place(target[len(names.PLACE):]))
         resolution = names.resolve(target, self.briefing.date, self.office_map, self.doc.lang)
         if resolution.actor_id is None:
             self.report.warning(self.doc.path, self.line, resolution.problem or "unresolved mention")
@@ -165,6 +167,8 @@ class _Linker:
 
     def title(self) -> None:
         for target in sorted(find_targets(self.doc.title, self.doc.lang, self.matcher)):
+            if target.startswith(names.PLACE):
+                continue
             resolution = names.resolve(target, self.briefing.date, self.office_map, self.doc.lang)
             if resolution.actor_id:
                 self.found.setdefault(resolution.actor_id)

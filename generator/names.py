@@ -16,6 +16,7 @@ from .model import LANGS, Actor, Bilingual, Corpus, Role
 
 ACTOR = "actor:"
 OFFICE = "office:"
+PLACE = "place:"
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,16 @@ def office_patterns(office: Office) -> Iterator[Pattern]:
             yield Pattern(text, lang, OFFICE + office.key)
 
 
+def place_patterns(corpus: Corpus) -> Iterator[Pattern]:
+    for place in corpus.places.values():
+        for lang in LANGS:
+            yield Pattern(place.name.get(lang), lang, PLACE + place.id)
+
+
 def patterns(corpus: Corpus, office_map: Mapping[str, Office]) -> list[Pattern]:
     out = [p for actor in corpus.actors.values() for p in actor_patterns(actor)]
     out.extend(p for office in office_map.values() for p in office_patterns(office))
+    out.extend(place_patterns(corpus))
     return out
 
 

@@ -101,6 +101,8 @@ def test_arabic_text_links_names_and_office_titles(sample_site: Path) -> None:
     assert ("شنغهاي", "sco") in links
     assert ("بريكس", "brics") in links  # written وبريكس: the conjunction stays outside the link
     assert ("أمين مجلس الأمن القومي الروسي", "nikolai-patrushev") in links
+    places = {(a.get_text(), a["href"]) for cell in arabic_cells for a in cell.select("a.mention")}
+    assert ("موسكو", "../../places/moscow/") in places and ("طهران", "../../places/tehran/") in places
     assert not any(a.find("a") for cell in arabic_cells for a in cell.select("a"))
 
 
