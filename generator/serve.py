@@ -21,7 +21,7 @@ from typing import Callable, Optional
 from .build import Caches, Project, Timings, build
 from .diagnostics import BuildFailed, Report
 
-POLL_SECONDS = 0.4
+POLL_SECONDS = 0.25
 # Injected into HTML responses only (never into the built files).
 RELOAD_SCRIPT = b"""<script>(function(){var v=null;function p(){fetch("/__briefing/version",{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){}).finally(function(){setTimeout(p,1000)})}p()})();</script>"""
 
@@ -121,6 +121,8 @@ def _handler(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
 
 def serve(project: Project, host: str, port: int, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)) -> int:
     preview = Preview(project, log)
+    # Taken before the first build, so that an edit saved during it is seen.
+    state = snapshot(project)
     preview.rebuild()
     handler = functools.partial(_handler(preview), directory=str(preview.out / "en"))
     server = http.server.ThreadingHTTPServer((host, port), handler)
@@ -128,7 +130,6 @@ def serve(project: Project, host: str, port: int, log: Callable[[str], None] = l
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     log(f"serving on http://{host}:{server.server_address[1]}/ (Arabic edition at /ar/); watching content/, templates/, mkdocs.yml")
-    state = snapshot(project)
     try:
         while True:
             time.sleep(POLL_SECONDS)
