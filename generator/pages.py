@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from . import urls
 from .i18n import LANGUAGE_NAMES, format_date, t
 from .link import LinkedBriefing, Site
-from .model import Bilingual, other
+from .model import Bilingual, Briefing, other
 
 HOME_LATEST = 20
 
@@ -58,9 +58,17 @@ def _title(lb: LinkedBriefing, lang: str) -> dict[str, str]:
 
 
 def briefing_item(lb: LinkedBriefing, lang: str, here: str, how: str = "") -> dict[str, Any]:
-    b = lb.briefing
-    title = _title(lb, lang)
-    untranslated = lb.doc(lang) is None
+    return _briefing_item(lb.briefing, lang, here, how)
+
+
+@lru_cache(maxsize=131072)
+def _briefing_item(b: Briefing, lang: str, here: str, how: str) -> dict[str, Any]:
+    # Keyed on the briefing itself (a frozen value): the same item appears on
+    # many pages, and the live preview asks again on every rebuild. Callers
+    # never change the dict.
+    doc = b.document(lang) or b.original
+    title = _text(doc.title, doc.lang)
+    untranslated = b.document(lang) is None
     href = urls.relative(here, urls.briefing(b.slug))
     return {
         "href": href,
