@@ -22,6 +22,7 @@ import yaml
 
 from .diagnostics import Report
 from .i18n import EDITION_NAMES, STRINGS, t
+from .loader import Limits
 from .model import LANGS, Bilingual, other
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
@@ -75,10 +76,8 @@ def read_config(path: Path, report: Report) -> SiteConfig:
     )
 
 
-def read_limits(path: Path) -> "Limits":
+def read_limits(path: Path) -> Limits:
     """extra.limits from mkdocs.yml; defaults when absent (problems there are reported by read_config)."""
-    from .loader import Limits
-
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (OSError, yaml.YAMLError):

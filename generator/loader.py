@@ -80,11 +80,11 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
         rel = path.relative_to(root).as_posix()
         parts = path.relative_to(content).parts
         if len(parts) == 2 and parts[0] == "briefings":
-            parsed = read(path, rel, report, lambda r: _read_briefing_file(path, rel, r, limits))
+            parsed = read(path, rel, report, lambda r, path=path, rel=rel: _read_briefing_file(path, rel, r, limits))
             if parsed:
                 briefing_files.setdefault(parsed[0], {})[parsed[1].lang] = parsed[1]
         elif len(parts) == 2 and parts[0] == "actors":
-            actor = read(path, rel, report, lambda r: _read_actor(path, rel, r, limits))
+            actor = read(path, rel, report, lambda r, path=path, rel=rel: _read_actor(path, rel, r, limits))
             if actor:
                 actors[actor.id] = actor
             else:

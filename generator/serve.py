@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 import time
-from pathlib import Path
 from typing import Callable, Optional
 
 from .build import Caches, Project, Timings, build

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, copy_project, run_cli
+from conftest import copy_project, run_cli
 from generator.diagnostics import Report
 from generator.loader import load
 from sitecheck import check_site
