@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.arabic import _DROPPED, _FOLDED
 
-from generator.searchindex import MIN_STEM, QUERY_PROCLITICS, SEARCH_FIELD
+from generator.searchindex import MIN_STEM, PROCLITICS, QUERY_PROCLITICS, SEARCH_FIELD
 
 WORKER_NAME = "briefing-search.js"
 
@@ -124,11 +124,47 @@ def worker_script(material_worker: str) -> str:
   self.briefingNormaliseQuery = function (query) {{
     return query.split(/(\\s+)/).map(normaliseWord).join("");
   }};
+  // The index's hidden field of normalised, proclitic-stripped forms is made
+  // here, when the index loads, rather than shipped in search_index.json:
+  // that field was a quarter of the Arabic edition's download.
+  var PROCLITICS = {json.dumps(list(PROCLITICS), ensure_ascii=True)};
+  var WORD = /[\\p{{L}}\\p{{N}}_]+/gu;
+  function normaliseText(text) {{
+    var out = "";
+    for (var ch of text.normalize("NFKC")) {{
+      if (DROPPED.has(ch)) continue;
+      out += (FOLDED[ch] || ch).toLowerCase();
+    }}
+    return out;
+  }}
+  self.briefingSearchForms = function (text) {{
+    var written = new Set(text.toLowerCase().match(WORD) || []);
+    var seen = new Set();
+    var out = [];
+    for (var token of normaliseText(text).match(WORD) || []) {{
+      if (!ARABIC.test(token)) continue;
+      var forms = [token];
+      for (var i = 0; i < PROCLITICS.length; i++) {{
+        var p = PROCLITICS[i];
+        if (token.indexOf(p) === 0 && token.length - p.length >= MIN_STEM) forms.push(token.slice(p.length));
+      }}
+      forms.sort();  // the order normalised_words uses
+      for (var f of forms) {{
+        if (!written.has(f) && !seen.has(f)) {{ seen.add(f); out.push(f); }}
+      }}
+    }}
+    return out.join(" ");
+  }};
   var add = self.addEventListener.bind(self);
   self.addEventListener = function (type, listener, options) {{
     if (type !== "message") return add(type, listener, options);
     return add(type, function (event) {{
       var message = event.data;
+      if (message && message.type === 0 && message.data && message.data.docs) {{
+        for (var doc of message.data.docs) {{
+          doc.{SEARCH_FIELD} = self.briefingSearchForms(doc.title + " " + doc.text);
+        }}
+      }}
       if (message && message.type === 2 && typeof message.data === "string") {{
         event = {{ data: {{ type: 2, data: self.briefingNormaliseQuery(message.data) }} }};
       }}

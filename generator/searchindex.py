@@ -66,15 +66,11 @@ def plain(fragment: str) -> str:
     return html.unescape(_TAG.sub(" ", fragment))
 
 
-@lru_cache(maxsize=65536)
 def _entry(location: str, title: str, text: str) -> dict[str, Any]:
-    # Cached for the live preview, which asks again for every unchanged page;
-    # callers only serialise the entry, never change it.
-    entry = {"location": location, "title": html.escape(title, quote=False), "text": html.escape(" ".join(text.split()), quote=False)}
-    forms = normalised_words(title + " " + text)
-    if forms:
-        entry[SEARCH_FIELD] = forms
-    return entry
+    # The normalised forms (SEARCH_FIELD) are added by the browser when the
+    # index loads (mkdocs_hooks.worker_script), with the same rules as
+    # normalised_words here, which the tests hold the script to.
+    return {"location": location, "title": html.escape(title, quote=False), "text": html.escape(" ".join(text.split()), quote=False)}
 
 
 def search_docs(site: Site, lang: str) -> Iterator[dict[str, Any]]:
