@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Optional, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .diagnostics import did_you_mean
 from .model import Aliases, Bilingual, Ref
@@ -312,10 +312,3 @@ TOPICS = MapOf(Struct({"name": Field(BilingualText(), True)}))
 # Keys whose presence makes a briefing file the original of its pair.
 ORIGINAL_MARKERS: Sequence[str] = ("date", "source")
 
-
-def field_names(spec: Struct) -> tuple[str, ...]:
-    return tuple(spec.fields)
-
-
-def optional(value: Any) -> Optional[Any]:
-    return None if value is INVALID else value
