@@ -18,6 +18,7 @@ import time
 from typing import Callable, Optional
 
 from .build import Caches, Project, Timings, build
+from .render import PageCache
 from .diagnostics import BuildFailed, Report
 
 POLL_SECONDS = 0.25
@@ -58,6 +59,9 @@ class Preview:
         report = Report()
         timings = Timings()
         structural = changed is None or any(not p.startswith(str(self.project.content)) for p in changed)
+        if structural:
+            # A template or the site config changed: every page must be rendered again.
+            self.caches.pages = PageCache()
         start = time.perf_counter()
         try:
             build(self.project, report, timings=timings, preview=self.out, dirty=self.built_once and not structural,

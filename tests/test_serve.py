@@ -73,6 +73,11 @@ def test_serve_rebuilds_on_edit_and_keeps_last_good_page(tmp_path: Path) -> None
         assert "Edited while serving" in server.get("/briefings/")
         assert "Edited while serving" not in (project / "content" / "briefings" / f"{SEED}.ar.md").read_text(encoding="utf-8")
 
+        template = project / "templates" / "pages" / "briefing.md.j2"
+        template.write_text(template.read_text(encoding="utf-8").replace('<section class="bf-text"', '<section class="bf-text bf-edited-template"'), encoding="utf-8")
+        server.wait_for(r"rebuilt in")
+        assert "bf-edited-template" in server.get(page)
+
         translation.write_text("---\ntitle: Broken\n", encoding="utf-8")
         error = server.wait_for(r": error: ")
         assert error == f"content/briefings/{SEED}.en.md:1: error: front matter is not closed: add a line '---' after it"
