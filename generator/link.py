@@ -71,17 +71,18 @@ def _link_chunk(bounds: tuple[int, int]) -> tuple[tuple[LinkedBriefing, ...], li
 class LinkCache:
     """Linked briefings kept between builds of one process (the live preview).
 
-    A briefing's links depend on its own files and on the actors (names,
-    aliases, roles); entries are reused while both are unchanged."""
+    A briefing's links depend on its own files, the actors (names, aliases,
+    roles) and the places; entries are reused while all are unchanged."""
 
     def __init__(self) -> None:
         self._actors: Optional[int] = None
         self._entries: dict[Briefing, tuple[LinkedBriefing, list[Diagnostic]]] = {}
 
     def link(self, corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.Office], report: Report) -> tuple[LinkedBriefing, ...]:
-        actors = hash(tuple(sorted(corpus.actors.items())))
-        if actors != self._actors:
-            self._actors, self._entries = actors, {}
+        # Names come from actors and places: a change to either relinks everything.
+        names_in_use = hash((tuple(sorted(corpus.actors.items())), tuple(sorted(corpus.places.items()))))
+        if names_in_use != self._actors:
+            self._actors, self._entries = names_in_use, {}
         missing = [b for b in corpus.briefings if b not in self._entries]
         if missing:
             renderer = Renderer()
