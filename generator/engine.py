@@ -152,7 +152,8 @@ def run_editions(build: Path, out: Path, strict: bool, epoch: int, report: Repor
     the writer keeps the times of unchanged files, so only edited pages and
     the pages that list them are rendered again.
     """
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
+    # NO_MKDOCS_2_WARNING: MkDocs 1.6 prints a notice about its successor on every build.
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
     procs = {}
     started = time.perf_counter()
     for lang in LANGS:
