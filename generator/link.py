@@ -58,14 +58,31 @@ PARALLEL_FROM = 400
 _SHARED: Optional[tuple[Corpus, Matcher, Mapping[str, names.Office]]] = None
 
 
-def _link_chunk(bounds: tuple[int, int]) -> tuple[tuple[LinkedBriefing, ...], list[Diagnostic]]:
+# What a child sends back for one briefing: per language its paragraphs and
+# key points as HTML, then the involved and mentioned actors. The briefing
+# itself stays out: the parent has it, and pickling the corpus back cost more
+# than the linking saved.
+_Derived = tuple[dict[str, tuple[tuple[str, ...], tuple[str, ...]]], tuple[str, ...], tuple[str, ...]]
+
+
+def _link_chunk(bounds: tuple[int, int]) -> tuple[list[_Derived], list[Diagnostic]]:
     assert _SHARED is not None
     corpus, matcher, office_map = _SHARED
     report = Report()
     renderer = Renderer()
     start, end = bounds
-    linked = tuple(_link_briefing(b, corpus, renderer, matcher, office_map, report) for b in corpus.briefings[start:end])
-    return linked, report.items
+    derived: list[_Derived] = []
+    for briefing in corpus.briefings[start:end]:
+        lb = _link_briefing(briefing, corpus, renderer, matcher, office_map, report)
+        docs = {lang: (d.paragraphs, d.summary) for lang, d in lb.docs.items()}
+        derived.append((docs, lb.involved, lb.mentioned))
+    return derived, report.items
+
+
+def _rebuild(briefing: Briefing, derived: _Derived) -> LinkedBriefing:
+    docs, involved, mentioned = derived
+    linked = {lang: LinkedDoc(briefing.document(lang), *docs[lang]) for lang in docs}  # type: ignore[arg-type]
+    return LinkedBriefing(briefing, linked, involved, mentioned)
 
 
 class LinkCache:
@@ -113,9 +130,10 @@ def _link_all(corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.O
             parts = list(pool.map(_link_chunk, [(0, half), (half, count)]))
     finally:
         _SHARED = None
-    for _linked, items in parts:
+    for _derived, items in parts:
         report.extend(items)
-    return tuple(lb for linked, _items in parts for lb in linked)
+    derived = [d for chunk, _items in parts for d in chunk]
+    return tuple(_rebuild(b, d) for b, d in zip(corpus.briefings, derived))
 
 
 def link(corpus: Corpus, report: Report, cache: Optional[LinkCache] = None) -> Site:
