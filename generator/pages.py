@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from markupsafe import Markup, escape
 from . import urls
 from .i18n import LANGUAGE_NAMES, format_date, t
 from .link import LinkedBriefing, Site
-from .model import Bilingual, Briefing, other
+from .model import Bilingual, other
 
 HOME_LATEST = 20
 
@@ -58,27 +59,27 @@ def _title(lb: LinkedBriefing, lang: str) -> dict[str, str]:
 
 
 def briefing_item(lb: LinkedBriefing, lang: str, here: str, how: str = "") -> dict[str, Any]:
-    return _briefing_item(lb.briefing, lang, here, how)
+    b = lb.briefing
+    doc = b.document(lang) or b.original
+    href = urls.relative(here, urls.briefing(b.slug))
+    return _briefing_item(href, b.date, b.source.name, doc.title, doc.lang, b.document(lang) is None, lang, how)
 
 
 @lru_cache(maxsize=131072)
-def _briefing_item(b: Briefing, lang: str, here: str, how: str) -> dict[str, Any]:
-    # Keyed on the briefing itself (a frozen value): the same item appears on
-    # many pages, and the live preview asks again on every rebuild. Callers
-    # never change the dict.
-    doc = b.document(lang) or b.original
-    title = _text(doc.title, doc.lang)
-    untranslated = b.document(lang) is None
-    href = urls.relative(here, urls.briefing(b.slug))
+def _briefing_item(href: str, day: dt.date, source: str, title_text: str, title_lang: str, untranslated: bool,
+                   lang: str, how: str) -> dict[str, Any]:
+    # Keyed on exactly what the item shows: the same item appears on many
+    # pages, and the live preview asks again on every rebuild. Callers never
+    # change the dict.
+    title = _text(title_text, title_lang)
     return {
         "href": href,
         "title": title,
-        "iso": b.date.isoformat(),
-        "date": format_date(b.date, lang),
-        "source": b.source.name,
+        "iso": day.isoformat(),
+        "date": format_date(day, lang),
+        "source": source,
         "untranslated": untranslated,
-        "html": _item_html(href, title["text"], title["lang"], lang, b.date.isoformat(), format_date(b.date, lang),
-                           b.source.name, untranslated, how),
+        "html": _item_html(href, title_text, title_lang, lang, day.isoformat(), format_date(day, lang), source, untranslated, how),
     }
 
 
