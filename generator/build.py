@@ -17,6 +17,7 @@ from .engine import (
     dump_config,
     SEARCH_DOCS,
     edition_config,
+    empty_trash,
     epoch_for,
     read_config,
     read_limits,
@@ -198,6 +199,7 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     """
     timings = timings or Timings()
     out = preview or project.build_dir / "out"
+    cleaner = empty_trash(project.build_dir) if preview is None else None
     config = read_config(project.root / "mkdocs.yml", report)
     site = check(project, report, timings, caches=caches)
     if site is None or report.errors or (strict and report.warnings):
@@ -224,6 +226,8 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     if not result.ok or (strict and report.warnings):
         raise BuildFailed(report)
     if preview is None:
+        assert cleaner is not None
+        cleaner.join()  # the trash is emptied before this build's old site joins it
         timings.run("swap", lambda: assemble_and_swap(project.build_dir, out, project.site_dir))
     return timings
 

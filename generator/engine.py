@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,16 +184,25 @@ def run_editions(build: Path, out: Path, strict: bool, epoch: int, report: Repor
 
 
 def assemble_and_swap(build: Path, out: Path, site: Path) -> None:
-    """Put the editions together beside site/, then swap it in with renames."""
+    """Put the editions together beside site/, then swap it in with renames.
+
+    The previous site goes to .build/trash, emptied by the next build while
+    it works (see empty_trash): deleting 10,000 files here cost half a second.
+    """
     stage = out / "en"
     os.replace(out / "ar", stage / "ar")
-    old = build / "site.old"
-    if old.exists():
-        shutil.rmtree(old)
     if site.exists():
-        os.replace(site, old)
+        trash = build / "trash"
+        trash.mkdir(parents=True, exist_ok=True)
+        os.replace(site, trash / f"site-{os.getpid()}-{time.time_ns()}")
     os.replace(stage, site)
-    shutil.rmtree(old, ignore_errors=True)
+
+
+def empty_trash(build: Path) -> threading.Thread:
+    """Delete earlier sites in the background (disk work beside the CPU-bound stages)."""
+    thread = threading.Thread(target=shutil.rmtree, args=(build / "trash",), kwargs={"ignore_errors": True})
+    thread.start()
+    return thread
 
 
 def epoch_for(latest: dt.date | None) -> int:
