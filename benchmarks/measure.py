@@ -111,7 +111,7 @@ def full_build(project: Path) -> dict[str, Any]:
 
 def generator_only(project: Path) -> dict[str, Any]:
     """load, validate, link, then render, index and write both editions (in parallel, as a build does): no engine."""
-    from generator.build import EditionJob, Project, Timings, check, render_editions
+    from generator.build import EditionJob, Project, Timings, check, read_assets, render_editions
     from generator.diagnostics import Report
     from generator.engine import read_config
 
@@ -123,7 +123,7 @@ def generator_only(project: Path) -> dict[str, Any]:
     site = check(proj, report, timings)
     if site is None:
         raise SystemExit(f"the corpus has {len(report.errors)} errors")
-    results = render_editions(EditionJob(site, proj, config, proj.build_dir / "out"))
+    results = render_editions(EditionJob(site, proj, config, proj.build_dir / "out", read_assets(proj.templates / "assets")))
     for stage in ("render", "index", "write"):
         timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)
     total = time.perf_counter() - started

@@ -30,7 +30,7 @@ def _chars(*ranges: tuple[int, int]) -> frozenset[str]:
 # none, some vocalise names), tatweel is pure justification, and invisible
 # format/bidi controls come along with copy and paste: none of them may stop
 # a name from matching.
-_DROPPED = _chars(
+DROPPED = _chars(
     (0x064B, 0x065F),  # harakat, shadda, sukun, hamza/madda marks above and below
     (0x0670, 0x0670),  # superscript (dagger) alef
     (0x06D6, 0x06ED),  # Quranic annotation signs
@@ -55,7 +55,7 @@ _HEH = "\u0647"
 # Hamza on waw (ؤ) and on yeh (ئ) are deliberately NOT folded: unlike hamza on
 # alef they are written consistently, and folding them would merge distinct
 # words (e.g. مسؤول must not become مسوول or collide with other roots).
-_FOLDED: dict[str, str] = {
+FOLDED: dict[str, str] = {
     "\u0623": _ALEF,  # أ alef with hamza above
     "\u0625": _ALEF,  # إ alef with hamza below
     "\u0622": _ALEF,  # آ alef with madda
@@ -76,10 +76,10 @@ _FOLDED: dict[str, str] = {
 
 
 def _fold_char(char: str) -> str:
-    if char in _DROPPED:
+    if char in DROPPED:
         return ""
     # casefold, not lower: "ß" and "ẞ" must meet "ss" in names like Strauß.
-    return _FOLDED.get(char, char).casefold()
+    return FOLDED.get(char, char).casefold()
 
 
 @lru_cache(maxsize=16384)
@@ -98,8 +98,8 @@ def _clusters(text: str) -> Iterator[tuple[int, str]]:
             start = index
 
 
-_FOLD_TABLE = {ord(key): value for key, value in _FOLDED.items()}
-_DROP_RE = re.compile("[" + "".join(re.escape(char) for char in sorted(_DROPPED)) + "]")
+_FOLD_TABLE = {ord(key): value for key, value in FOLDED.items()}
+_DROP_RE = re.compile("[" + "".join(re.escape(char) for char in sorted(DROPPED)) + "]")
 
 
 def normalize(text: str) -> str:

@@ -100,7 +100,8 @@ def check(project: Project, report: Report, timings: Optional[Timings] = None, l
     return timings.run("link", lambda: link(corpus, report, caches.links if caches else None))
 
 
-def generate(site: Site, project: Project, config: SiteConfig, lang: str, cache: Optional[PageCache] = None) -> dict[str, bytes]:
+def generate(site: Site, project: Project, config: SiteConfig, lang: str, cache: Optional[PageCache] = None,
+             assets: Optional[dict[str, bytes]] = None) -> dict[str, bytes]:
     """Every file of one edition's docs folder."""
     env = environment(project.templates / "pages")
     pages = edition_pages(site, lang, config.site_name)
@@ -108,7 +109,7 @@ def generate(site: Site, project: Project, config: SiteConfig, lang: str, cache:
         files = {page.path: cache.render(env, page, lang) for page in pages}
     else:
         files = {page.path: render_page(env, page, lang).encode() for page in pages}
-    files.update(_assets(project.templates / "assets"))
+    files.update(assets if assets is not None else read_assets(project.templates / "assets"))
     files["feed.xml"] = exports.atom_feed(site, lang, config.site_name.get(lang), config.site_url)
     if lang == "en":
         # Exports are language-neutral: once, at the site root.
@@ -128,6 +129,7 @@ class EditionJob:
     project: Project
     config: SiteConfig
     out: Path
+    assets: dict[str, bytes]  # templates/assets, read once for both editions
     pages: Optional[PageCache] = None  # the preview's: editions then render in this process
 
 
@@ -150,7 +152,7 @@ def render_edition(lang: str) -> EditionResult:
     assert _JOB is not None
     job = _JOB
     timings = Timings()
-    files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang, job.pages))
+    files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang, job.pages, job.assets))
     search = timings.run("index", lambda: exports.to_json(list(search_docs(job.site, lang))))
     edition = job.project.build_dir / lang
 
@@ -179,7 +181,7 @@ def render_editions(job: EditionJob) -> list[EditionResult]:
         _JOB = None
 
 
-def _assets(folder: Path) -> dict[str, bytes]:
+def read_assets(folder: Path) -> dict[str, bytes]:
     if not folder.is_dir():
         return {}
     return {
@@ -201,7 +203,7 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     out = preview or project.build_dir / "out"
     cleaner = empty_trash(project.build_dir) if preview is None else None
     config = read_config(project.root / "mkdocs.yml", report)
-    site = check(project, report, timings, caches=caches)
+    site = check(project, report, timings, limits=config.limits, caches=caches)
     if site is None or report.errors or (strict and report.warnings):
         raise BuildFailed(report)
     corpus = site.corpus
@@ -210,7 +212,8 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     started = time.perf_counter()
     if timings.progress:
         timings.progress(f"render, index and write {len(site.briefings):,} briefings in both editions")
-    results = render_editions(EditionJob(site, project, config, out, caches.pages if caches else None))
+    assets = read_assets(project.templates / "assets")
+    results = render_editions(EditionJob(site, project, config, out, assets, caches.pages if caches else None))
     # The editions ran side by side: each stage is reported as the slower edition's time.
     for stage in ("render", "index", "write"):
         timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)

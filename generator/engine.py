@@ -52,6 +52,10 @@ class SiteConfig:
     site_name: Bilingual
     site_url: str  # "" when not set
     plugins: tuple[Any, ...]
+    limits: Limits = Limits()
+
+
+_FALLBACK = SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
 
 
 def read_config(path: Path, report: Report) -> SiteConfig:
@@ -59,11 +63,11 @@ def read_config(path: Path, report: Report) -> SiteConfig:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except FileNotFoundError:
         report.error(path.name, 0, "mkdocs.yml is missing: the site needs its configuration")
-        return SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
+        return _FALLBACK
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         report.error(path.name, mark.line + 1 if mark else 0, f"YAML syntax error: {getattr(exc, 'problem', exc)}")
-        return SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
+        return _FALLBACK
     names = (raw.get("extra") or {}).get("site_name") or {}
     default = raw.get("site_name") or "Briefings"
     # CI knows the published address (GitHub Pages' base_url) better than the file.
@@ -74,15 +78,20 @@ def read_config(path: Path, report: Report) -> SiteConfig:
         Bilingual(names.get("en", default), names.get("ar", default)),
         site_url,
         tuple(raw.get("plugins") or ("search",)),
+        _limits(raw),
     )
 
 
 def read_limits(path: Path) -> Limits:
-    """extra.limits from mkdocs.yml; defaults when absent (problems there are reported by read_config)."""
+    """extra.limits alone, for `check`, which needs no other setting (problems are read_config's to report)."""
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (OSError, yaml.YAMLError):
         return Limits()
+    return _limits(raw)
+
+
+def _limits(raw: Any) -> Limits:
     values = ((raw.get("extra") or {}).get("limits") or {}) if isinstance(raw, dict) else {}
     known = {k: int(v) for k, v in values.items() if k in Limits.__dataclass_fields__ and isinstance(v, int) and v > 0}
     return Limits(**known)

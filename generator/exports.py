@@ -124,18 +124,14 @@ def events_ics(site: Site, site_url: str) -> bytes:
     sources = tuple(
         site.briefings[site.by_slug[slug]].briefing.source.name for event in site.timeline.events for slug in event.briefings
     )
-    return _events_ics(site.timeline.events, names, places, sources, site_url, site)
-
-
-_ICS_CACHE: dict[tuple[Any, ...], bytes] = {}
-
-
-def _events_ics(events: Any, names: Any, places: Any, sources: Any, site_url: str, site: Site) -> bytes:
-    key = (events, names, places, sources, site_url)
+    key = (site.timeline.events, names, places, sources, site_url)
     if key not in _ICS_CACHE:
         _ICS_CACHE.clear()
         _ICS_CACHE[key] = _build_ics(site, site_url)
     return _ICS_CACHE[key]
+
+
+_ICS_CACHE: dict[tuple[Any, ...], bytes] = {}
 
 
 def _build_ics(site: Site, site_url: str) -> bytes:
@@ -250,8 +246,7 @@ def atom_feed(site: Site, lang: str, site_name: str, site_url: str) -> bytes:
     _sub(author, "name", site_name)
     for lb in latest:
         b = lb.briefing
-        doc = lb.doc(lang) or lb.doc(b.original.lang)
-        assert doc is not None
+        doc = lb.shown(lang)
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         title = _sub(entry, "title", doc.doc.title)
         if doc.doc.lang != lang:

@@ -38,6 +38,10 @@ class LinkedBriefing:
     def doc(self, lang: str) -> Optional[LinkedDoc]:
         return self.docs.get(lang)
 
+    def shown(self, lang: str) -> LinkedDoc:
+        """What the edition in `lang` shows first: its language's text, else the original."""
+        return self.docs.get(lang) or self.docs[self.briefing.original.lang]
+
     @property
     def actors(self) -> tuple[str, ...]:
         return self.involved + self.mentioned

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from html import escape as html_escape
+from html import unescape as html_unescape
 from dataclasses import dataclass
 
 import markdown
@@ -90,6 +91,14 @@ class Renderer:
         html = self._md.reset().convert(source)
         return clean(html)
 
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(fragment: str) -> str:
+    """The text of an HTML fragment, as a reader sees it."""
+    return html_unescape(_TAG.sub(" ", fragment))
 
 
 def clean(html: str) -> str:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.arabic import _DROPPED, _FOLDED
+from generator.arabic import DROPPED, FOLDED
 
 from generator.searchindex import MIN_STEM, PROCLITICS, QUERY_PROCLITICS, SEARCH_FIELD
 
@@ -95,8 +95,8 @@ def _js_string(chars: str) -> str:
 
 
 def worker_script(material_worker: str) -> str:
-    dropped = "".join(sorted(_DROPPED))
-    folded = {key: value for key, value in sorted(_FOLDED.items())}
+    dropped = "".join(sorted(DROPPED))
+    folded = {key: value for key, value in sorted(FOLDED.items())}
     return f"""// Written by generator/mkdocs_hooks.py: normalises Arabic search queries the
 // way the index was normalised (generator/arabic.py), then runs Material's worker.
 "use strict";

@@ -88,6 +88,10 @@ class Briefing:
             return self.original
         return self.translation
 
+    def shown(self, lang: str) -> Document:
+        """What the edition in `lang` shows first: its language's text, else the original."""
+        return self.document(lang) or self.original
+
 
 @dataclass(frozen=True)
 class Role:

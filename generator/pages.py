@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from . import urls
 from .i18n import LANGUAGE_NAMES, format_date, t
 from .link import LinkedBriefing, Site
+from .markup import plain
 from .model import Bilingual, other
 
 HOME_LATEST = 20
@@ -53,14 +54,13 @@ def _text(value: str, lang: str) -> dict[str, str]:
 
 
 def _title(lb: LinkedBriefing, lang: str) -> dict[str, str]:
-    doc = lb.doc(lang) or lb.doc(lb.briefing.original.lang)
-    assert doc is not None
-    return _text(doc.doc.title, doc.doc.lang)
+    doc = lb.briefing.shown(lang)
+    return _text(doc.title, doc.lang)
 
 
 def briefing_item(lb: LinkedBriefing, lang: str, here: str, how: str = "") -> dict[str, Any]:
     b = lb.briefing
-    doc = b.document(lang) or b.original
+    doc = b.shown(lang)
     href = urls.relative(here, urls.briefing(b.slug))
     return _briefing_item(href, b.date, b.source.name, doc.title, doc.lang, b.document(lang) is None, lang, how)
 
@@ -148,7 +148,7 @@ def briefings_index(site: Site, lang: str) -> Page:
     )
 
 
-def _actor_link(site: Site, actor_id: str, lang: str, here: str) -> Optional[dict[str, str]]:
+def actor_link(site: Site, actor_id: str, lang: str, here: str) -> Optional[dict[str, str]]:
     actor = site.corpus.actors.get(actor_id)
     if actor is None:
         return None
@@ -192,7 +192,7 @@ def briefing_page(site: Site, index: int, lang: str) -> Page:
     if mine is None:
         notice = t("not_translated", lang, language=LANGUAGE_NAMES[lang][original.doc.lang])
     title = _title(lb, lang)
-    description = " ".join(key_doc.doc.summary) or _plain(original.paragraphs[0] if original.paragraphs else "")
+    description = " ".join(key_doc.doc.summary) or plain(original.paragraphs[0] if original.paragraphs else "")
     context = {
         "front": front_matter(title["text"], description, "briefing"),
         "b": {
@@ -215,8 +215,8 @@ def briefing_page(site: Site, index: int, lang: str) -> Page:
             "key_points": key_doc.summary,
             "key_points_lang": key_doc.doc.lang,
             "key_points_dir": direction(key_doc.doc.lang),
-            "involved": [x for a in lb.involved if (x := _actor_link(site, a, lang, here))],
-            "mentioned": [x for a in lb.mentioned if (x := _actor_link(site, a, lang, here))],
+            "involved": [x for a in lb.involved if (x := actor_link(site, a, lang, here))],
+            "mentioned": [x for a in lb.mentioned if (x := actor_link(site, a, lang, here))],
             "events": briefing_events(site, b.slug, lang, here),
             "related": [briefing_item(site.briefings[i], lang, here) for i in site.relations.related[index]],
             "columns": columns,
@@ -225,8 +225,3 @@ def briefing_page(site: Site, index: int, lang: str) -> Page:
     }
     return Page(f"briefings/{b.slug}.md", "briefing.md.j2", context)
 
-
-def _plain(fragment: str) -> str:
-    import re
-
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment))

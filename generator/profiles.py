@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator
 
 from . import urls
 from .i18n import format_date, t
 from .link import Site
 from .model import Actor, Role, Term, other
-from .pages import Page, briefing_item, direction, front_matter
+from .pages import Page, actor_link, briefing_item, direction, front_matter
 from .timeline_pages import actor_events
 
 KIND_ORDER = ("person", "organization", "country")
@@ -27,17 +27,6 @@ def profile_pages(site: Site, lang: str) -> Iterator[Page]:
         yield terms_index(site, kind, terms, url_of, rel, lang)
         for term in terms.values():
             yield term_page(site, kind, term, url_of, rel, lang)
-
-
-def _name(actor: Actor, lang: str) -> dict[str, str]:
-    return {"text": actor.name.get(lang), "lang": lang, "dir": direction(lang)}
-
-
-def actor_link(site: Site, actor_id: str, lang: str, here: str) -> Optional[dict[str, str]]:
-    actor = site.corpus.actors.get(actor_id)
-    if actor is None:
-        return None
-    return {"href": urls.relative(here, urls.actor(actor_id)), "name": actor.name.get(lang)}
 
 
 def _role(site: Site, role: Role, lang: str, here: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 from . import urls
 from .arabic import normalize
 from .link import Site
+from .markup import plain
 from .model import other
 
 SEARCH_FIELD = "norm"
@@ -35,7 +36,6 @@ PROCLITICS = tuple(sorted(
 QUERY_PROCLITICS = tuple(p for p in PROCLITICS if p.endswith("ال") or p.endswith("لل"))
 MIN_STEM = 3
 
-_TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
 
 
@@ -62,10 +62,6 @@ def normalised_words(text: str) -> str:
     return " ".join(words)
 
 
-def plain(fragment: str) -> str:
-    return html.unescape(_TAG.sub(" ", fragment))
-
-
 def _entry(location: str, title: str, text: str) -> dict[str, Any]:
     # The normalised forms (SEARCH_FIELD) are added by the browser when the
     # index loads (mkdocs_hooks.worker_script), with the same rules as
@@ -76,7 +72,7 @@ def _entry(location: str, title: str, text: str) -> dict[str, Any]:
 def search_docs(site: Site, lang: str) -> Iterator[dict[str, Any]]:
     corpus = site.corpus
     for lb in site.briefings:
-        doc = lb.doc(lang) or lb.docs[lb.briefing.original.lang]
+        doc = lb.shown(lang)
         text = " ".join(plain(p) for p in doc.summary + doc.paragraphs)
         yield _entry(urls.briefing(lb.briefing.slug), doc.doc.title, text)
     for actor in corpus.actors.values():

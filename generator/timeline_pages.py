@@ -9,7 +9,7 @@ from . import urls
 from .events import MergedEvent
 from .i18n import format_date, format_month, t
 from .link import Site
-from .pages import Page, direction, front_matter
+from .pages import Page, actor_link, direction, front_matter
 
 # Up to this many events the timeline is one page; beyond, /timeline/ lists
 # the years and each year has its own page, so no page grows without bound.
@@ -42,8 +42,7 @@ def event_item(site: Site, index: int, lang: str, here: str) -> dict[str, Any]:
     sources = []
     for slug in event.briefings:
         lb = site.briefings[site.by_slug[slug]]
-        doc = lb.doc(lang) or lb.doc(lb.briefing.original.lang)
-        assert doc is not None
+        doc = lb.shown(lang)
         sources.append({
             "href": urls.relative(here, urls.briefing(slug)),
             "title": {"text": doc.doc.title, "lang": doc.doc.lang, "dir": direction(doc.doc.lang)},
@@ -61,11 +60,7 @@ def event_item(site: Site, index: int, lang: str, here: str) -> dict[str, Any]:
         "end_iso": event.end.isoformat() if event.end else None,
         "end": format_date(event.end, lang) if event.end else None,
         "place": {"href": urls.relative(here, urls.place(place.id)), "name": place.name.get(lang)} if place else None,
-        "participants": [
-            {"href": urls.relative(here, urls.actor(a)), "name": corpus.actors[a].name.get(lang)}
-            for a in event.participants
-            if a in corpus.actors
-        ],
+        "participants": [link for a in event.participants if (link := actor_link(site, a, lang, here))],
         "sources": sources,
     }
 
@@ -132,12 +127,12 @@ def actor_events(site: Site, actor_id: str, lang: str, here: str) -> dict[str, A
                 met.setdefault(other, []).append(index)
     rows = []
     for other, seen in sorted(met.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        if other not in site.corpus.actors:
+        link = actor_link(site, other, lang, here)
+        if link is None:
             continue
         first, last = events[seen[0]].date, events[seen[-1]].date
         rows.append({
-            "href": urls.relative(here, urls.actor(other)),
-            "name": site.corpus.actors[other].name.get(lang),
+            **link,
             "count": len(seen),
             "first_iso": first.isoformat(), "first": format_date(first, lang),
             "last_iso": last.isoformat(), "last": format_date(last, lang),
