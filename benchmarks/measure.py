@@ -114,6 +114,7 @@ def generator_only(project: Path) -> dict[str, Any]:
     from generator.build import EditionJob, Project, Timings, check, read_assets, render_editions
     from generator.diagnostics import Report
     from generator.engine import read_config
+    from generator.render import PageCache
 
     report = Report()
     timings = Timings()
@@ -123,7 +124,8 @@ def generator_only(project: Path) -> dict[str, Any]:
     site = check(proj, report, timings)
     if site is None:
         raise SystemExit(f"the corpus has {len(report.errors)} errors")
-    results = render_editions(EditionJob(site, proj, config, proj.build_dir / "out", read_assets(proj.templates / "assets")))
+    # A fresh page cache, as a first `briefing build` has: every page is rendered and its digest kept.
+    results = render_editions(EditionJob(site, proj, config, read_assets(proj.templates / "assets"), PageCache()))
     for stage in ("render", "index", "write"):
         timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)
     total = time.perf_counter() - started

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Callable, Optional, Sequence, TextIO
 
+from . import buildstate
 from .build import Project, Timings, build, check
 from .diagnostics import BuildFailed, Report
 
@@ -54,7 +55,9 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     report = Report()
     timings = Timings()
     start = time.perf_counter()
-    check(project, report, timings)
+    # The last build's parsed and linked briefings, read only: check writes nothing.
+    caches = buildstate.restore(project.build_dir, buildstate.code_key(project.root))
+    check(project, report, timings, caches=caches)
     _print_report(report, args.format, sys.stdout)
     c = timings.counts
     print(

@@ -114,7 +114,7 @@ def _plugins(config: SiteConfig, lang: str) -> list[Any]:
     return out
 
 
-def edition_config(root: Path, build: Path, out: Path, config: SiteConfig, lang: str, present: set[str]) -> dict[str, Any]:
+def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, present: set[str]) -> dict[str, Any]:
     peer = other(lang)
     site_url = config.site_url + ("ar/" if lang == "ar" and config.site_url else "")
     other_site_url = config.site_url + ("ar/" if peer == "ar" and config.site_url else "")
@@ -124,7 +124,7 @@ def edition_config(root: Path, build: Path, out: Path, config: SiteConfig, lang:
         "site_url": site_url or None,
         "site_description": t("site_description", lang),
         "docs_dir": "docs",
-        "site_dir": str((out / lang).resolve()),
+        # No site_dir: run_editions names the output folder of each run.
         "theme": {"language": lang, "custom_dir": str((root / "templates" / "overrides").resolve())},
         "nav": nav_for(lang, present),
         "plugins": _plugins(config, lang),
@@ -155,7 +155,8 @@ class EngineResult:
     seconds: Mapping[str, float]
 
 
-def run_editions(build: Path, out: Path, strict: bool, epoch: int, report: Report, dirty: bool = False) -> EngineResult:
+def run_editions(build: Path, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report,
+                 dirty: bool = False) -> EngineResult:
     """Both editions at once, one MkDocs process each (two cores, two editions).
 
     `dirty` lets MkDocs skip pages whose Markdown is older than their HTML:
@@ -167,13 +168,15 @@ def run_editions(build: Path, out: Path, strict: bool, epoch: int, report: Repor
     procs = {}
     started = time.perf_counter()
     for lang in LANGS:
-        if not dirty:
-            shutil.rmtree(out / lang, ignore_errors=True)
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(build / lang / "mkdocs.yml")]
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(build / lang / "mkdocs.yml"),
+               "-d", str(outputs[lang].resolve())]
         if strict:
             cmd.append("--strict")
         if dirty:
             cmd.append("--dirty")
+            # MkDocs writes the gzipped sitemap in place (every other write goes
+            # through the hooks' atomic replacements): the file may be shared.
+            (outputs[lang] / "sitemap.xml.gz").unlink(missing_ok=True)
         procs[lang] = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     ok = True
     seconds = {}
@@ -192,14 +195,29 @@ def run_editions(build: Path, out: Path, strict: bool, epoch: int, report: Repor
     return EngineResult(ok, seconds)
 
 
-def assemble_and_swap(build: Path, out: Path, site: Path) -> None:
-    """Put the editions together beside site/, then swap it in with renames.
+def clone_tree(source: Path, target: Path) -> None:
+    """`target` becomes a copy of `source` made of hard links (copies where links fail).
+
+    Safe because nothing rewrites a file in place: the hooks make MkDocs
+    write through new files and renames."""
+    for dirpath, _dirnames, filenames in os.walk(source):
+        rel = os.path.relpath(dirpath, source)
+        here = target if rel == "." else target / rel
+        here.mkdir(parents=True, exist_ok=True)
+        for name in filenames:
+            src = os.path.join(dirpath, name)
+            try:
+                os.link(src, here / name)
+            except OSError:
+                shutil.copy2(src, here / name)
+
+
+def swap_in(build: Path, stage: Path, site: Path) -> None:
+    """Replace site/ by `stage` with renames.
 
     The previous site goes to .build/trash, emptied by the next build while
-    it works (see empty_trash): deleting 10,000 files here cost half a second.
+    it works (prepare_stage): deleting 10,000 files here cost half a second.
     """
-    stage = out / "en"
-    os.replace(out / "ar", stage / "ar")
     if site.exists():
         trash = build / "trash"
         trash.mkdir(parents=True, exist_ok=True)
@@ -207,9 +225,22 @@ def assemble_and_swap(build: Path, out: Path, site: Path) -> None:
     os.replace(stage, site)
 
 
-def empty_trash(build: Path) -> threading.Thread:
-    """Delete earlier sites in the background (disk work beside the CPU-bound stages)."""
-    thread = threading.Thread(target=shutil.rmtree, args=(build / "trash",), kwargs={"ignore_errors": True})
+def prepare_stage(build: Path, site: Path, clone: bool) -> threading.Thread:
+    """Disk work done in the background while the CPU-bound stages run.
+
+    Copies site/ into .build/stage (hard links) when the engine may update
+    it, then deletes earlier sites from .build/trash. In that order: the
+    copy is what the build will wait for."""
+
+    def work() -> None:
+        stage = build / "stage"
+        if stage.exists():
+            shutil.rmtree(stage)
+        if clone:
+            clone_tree(site, stage)
+        shutil.rmtree(build / "trash", ignore_errors=True)
+
+    thread = threading.Thread(target=work)
     thread.start()
     return thread
 

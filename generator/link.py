@@ -59,57 +59,53 @@ class Site:
 
 # Below this many briefings a second process costs more than it saves.
 PARALLEL_FROM = 400
-_SHARED: Optional[tuple[Corpus, Matcher, Mapping[str, names.Office]]] = None
+_SHARED: Optional[tuple[tuple[Briefing, ...], Corpus, Matcher, Mapping[str, names.Office]]] = None
 
 
 # What a child sends back for one briefing: per language its paragraphs and
-# key points as HTML, then the involved and mentioned actors. The briefing
-# itself stays out: the parent has it, and pickling the corpus back cost more
-# than the linking saved.
-_Derived = tuple[dict[str, tuple[tuple[str, ...], tuple[str, ...]]], tuple[str, ...], tuple[str, ...]]
+# key points as HTML, then the involved and mentioned actors, and its
+# messages. The briefing itself stays out: the parent has it, and pickling
+# the corpus back cost more than the linking saved.
+_Derived = tuple[dict[str, tuple[tuple[str, ...], tuple[str, ...]]], tuple[str, ...], tuple[str, ...], list[Diagnostic]]
 
 
-def _link_chunk(bounds: tuple[int, int]) -> tuple[list[_Derived], list[Diagnostic]]:
+def _link_chunk(bounds: tuple[int, int]) -> list[_Derived]:
     assert _SHARED is not None
-    corpus, matcher, office_map = _SHARED
-    report = Report()
+    briefings, corpus, matcher, office_map = _SHARED
     renderer = Renderer()
     start, end = bounds
     derived: list[_Derived] = []
-    for briefing in corpus.briefings[start:end]:
+    for briefing in briefings[start:end]:
+        report = Report()
         lb = _link_briefing(briefing, corpus, renderer, matcher, office_map, report)
         docs = {lang: (d.paragraphs, d.summary) for lang, d in lb.docs.items()}
-        derived.append((docs, lb.involved, lb.mentioned))
-    return derived, report.items
+        derived.append((docs, lb.involved, lb.mentioned, report.items))
+    return derived
 
 
-def _rebuild(briefing: Briefing, derived: _Derived) -> LinkedBriefing:
-    docs, involved, mentioned = derived
+def _rebuild(briefing: Briefing, derived: _Derived) -> tuple[LinkedBriefing, list[Diagnostic]]:
+    docs, involved, mentioned, items = derived
     linked = {lang: LinkedDoc(briefing.document(lang), *docs[lang]) for lang in docs}  # type: ignore[arg-type]
-    return LinkedBriefing(briefing, linked, involved, mentioned)
+    return LinkedBriefing(briefing, linked, involved, mentioned), items
 
 
 class LinkCache:
-    """Linked briefings kept between builds of one process (the live preview).
+    """Linked briefings kept between builds (the live preview; .build/ for `briefing build`).
 
     A briefing's links depend on its own files, the actors (names, aliases,
     roles) and the places; entries are reused while all are unchanged."""
 
     def __init__(self) -> None:
-        self._actors: Optional[int] = None
+        self._names: Optional[tuple[object, ...]] = None
         self._entries: dict[Briefing, tuple[LinkedBriefing, list[Diagnostic]]] = {}
 
     def link(self, corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.Office], report: Report) -> tuple[LinkedBriefing, ...]:
         # Names come from actors and places: a change to either relinks everything.
-        names_in_use = hash((tuple(sorted(corpus.actors.items())), tuple(sorted(corpus.places.items()))))
-        if names_in_use != self._actors:
-            self._actors, self._entries = names_in_use, {}
-        missing = [b for b in corpus.briefings if b not in self._entries]
-        if missing:
-            renderer = Renderer()
-            for briefing in missing:
-                local = Report()
-                self._entries[briefing] = (_link_briefing(briefing, corpus, renderer, matcher, office_map, local), local.items)
+        names_in_use = (tuple(sorted(corpus.actors.items())), tuple(sorted(corpus.places.items())))
+        if names_in_use != self._names:
+            self._names, self._entries = names_in_use, {}
+        missing = tuple(b for b in corpus.briefings if b not in self._entries)
+        self._entries.update(zip(missing, _link_many(missing, corpus, matcher, office_map)))
         # Forget briefings that are gone or were edited.
         self._entries = {b: self._entries[b] for b in corpus.briefings}
         for _linked, items in self._entries.values():
@@ -117,33 +113,33 @@ class LinkCache:
         return tuple(self._entries[b][0] for b in corpus.briefings)
 
 
-def _link_all(corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.Office], report: Report,
-              cache: Optional[LinkCache] = None) -> tuple[LinkedBriefing, ...]:
-    """Each briefing is linked on its own, so halves of the corpus go to the two cores."""
+def _link_many(briefings: tuple[Briefing, ...], corpus: Corpus, matcher: Matcher,
+               office_map: Mapping[str, names.Office]) -> list[tuple[LinkedBriefing, list[Diagnostic]]]:
+    """Each briefing is linked on its own, so halves of the list go to the two cores."""
     global _SHARED
-    if cache is not None:
-        return cache.link(corpus, matcher, office_map, report)
-    count = len(corpus.briefings)
+    count = len(briefings)
     if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         renderer = Renderer()
-        return tuple(_link_briefing(b, corpus, renderer, matcher, office_map, report) for b in corpus.briefings)
+        out = []
+        for briefing in briefings:
+            report = Report()
+            out.append((_link_briefing(briefing, corpus, renderer, matcher, office_map, report), report.items))
+        return out
     half = count // 2
-    _SHARED = (corpus, matcher, office_map)
+    _SHARED = (briefings, corpus, matcher, office_map)
     try:
         with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
             parts = list(pool.map(_link_chunk, [(0, half), (half, count)]))
     finally:
         _SHARED = None
-    for _derived, items in parts:
-        report.extend(items)
-    derived = [d for chunk, _items in parts for d in chunk]
-    return tuple(_rebuild(b, d) for b, d in zip(corpus.briefings, derived))
+    derived = [d for chunk in parts for d in chunk]
+    return [_rebuild(b, d) for b, d in zip(briefings, derived)]
 
 
 def link(corpus: Corpus, report: Report, cache: Optional[LinkCache] = None) -> Site:
     office_map = names.offices(corpus)
     matcher = names.matcher(corpus, office_map)
-    linked = _link_all(corpus, matcher, office_map, report, cache)
+    linked = (cache or LinkCache()).link(corpus, matcher, office_map, report)
     timeline = merge(corpus.briefings, report)
     by_slug = {lb.briefing.slug: index for index, lb in enumerate(linked)}
     return Site(corpus, linked, office_map, relations(linked), timeline, by_slug)

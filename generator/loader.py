@@ -40,27 +40,35 @@ class _Parsed:
 
 
 class FileCache:
-    """Parsed files kept between builds of one process (the live preview),
-    keyed by path, modification time and size; their messages are replayed."""
+    """Parsed content kept between builds: in memory by the live preview, on
+    disk (.build/) by `briefing build`. An entry is one briefing (both files)
+    or one actor file, keyed by the files' names, modification times and
+    sizes, and holds the model object, so that it stays small to store; its
+    messages are replayed."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[tuple[int, int], Any, list[Diagnostic]]] = {}
+        self._entries: dict[str, tuple[tuple[Any, ...], Any, list[Diagnostic]]] = {}
+        self._used: set[str] = set()
 
-    def read(self, path: Path, rel: str, report: Report, parse: Callable[[Report], Any]) -> Any:
-        info = path.stat()
-        stamp = (info.st_mtime_ns, info.st_size)
-        hit = self._entries.get(rel)
+    def read(self, key: str, stamp: tuple[Any, ...], report: Report, parse: Callable[[Report], Any]) -> Any:
+        self._used.add(key)
+        hit = self._entries.get(key)
         if hit is not None and hit[0] == stamp:
             report.extend(hit[2])
             return hit[1]
         local = Report()
         value = parse(local)
-        self._entries[rel] = (stamp, value, local.items)
+        self._entries[key] = (stamp, value, local.items)
         report.extend(local.items)
         return value
 
+    def forget_unused(self) -> None:
+        """Drop entries of files that are gone (called after each load)."""
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._used = set()
 
-def _uncached(path: Path, rel: str, report: Report, parse: Callable[[Report], Any]) -> Any:
+
+def _uncached(key: str, stamp: tuple[Any, ...], report: Report, parse: Callable[[Report], Any]) -> Any:
     return parse(report)
 
 
@@ -69,22 +77,23 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
     if not content.is_dir():
         report.error("content", 0, "no content/ folder here: run briefing from the project folder")
         return Corpus(())
-    files = sorted(_walk(content, root, report, limits))
-    briefing_files: dict[str, dict[str, _Parsed]] = {}
+    files = sorted(_walk(content, root, report, limits), key=lambda item: item[0])
+    # A briefing's two files are read together: which one is the original is
+    # known only from both.
+    briefing_files: dict[str, list[tuple[Path, os.stat_result]]] = {}
     actors: dict[str, Actor] = {}
     places: dict[str, Term] = {}
     topics: dict[str, Term] = {}
     broken: set[str] = set()
     read = cache.read if cache is not None else _uncached
-    for path in files:
+    for path, info in files:
         rel = path.relative_to(root).as_posix()
         parts = path.relative_to(content).parts
         if len(parts) == 2 and parts[0] == "briefings":
-            parsed = read(path, rel, report, lambda r, path=path, rel=rel: _read_briefing_file(path, rel, r, limits))
-            if parsed:
-                briefing_files.setdefault(parsed[0], {})[parsed[1].lang] = parsed[1]
+            match = BRIEFING_NAME.fullmatch(path.name)
+            briefing_files.setdefault(match["slug"] if match else path.name, []).append((path, info))
         elif len(parts) == 2 and parts[0] == "actors":
-            actor = read(path, rel, report, lambda r, path=path, rel=rel: _read_actor(path, rel, r, limits))
+            actor = read(rel, _stamp(path, info), report, lambda r, path=path, rel=rel: _read_actor(path, rel, r, limits))
             if actor:
                 actors[actor.id] = actor
             else:
@@ -97,9 +106,32 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
             continue
         else:
             report.error(rel, 0, _misplaced(parts))
-    briefings = [b for slug, pair in sorted(briefing_files.items()) if (b := _pair(slug, pair, report))]
+    briefings = []
+    for key, group in sorted(briefing_files.items()):
+        stamp = tuple(s for path, info in group for s in _stamp(path, info))
+        briefing = read(f"content/briefings/{key}", stamp, report,
+                        lambda r, group=group: _read_briefing(group, root, r, limits))
+        if briefing:
+            briefings.append(briefing)
+    if cache is not None:
+        cache.forget_unused()
     briefings.sort(key=lambda b: (-b.date.toordinal(), b.slug))
     return Corpus(tuple(briefings), actors, places, topics, frozenset(broken))
+
+
+def _stamp(path: Path, info: os.stat_result) -> tuple[Any, ...]:
+    return (path.name, info.st_mtime_ns, info.st_size)
+
+
+def _read_briefing(group: list[tuple[Path, os.stat_result]], root: Path, report: Report, limits: Limits) -> Optional[Briefing]:
+    pair: dict[str, _Parsed] = {}
+    slug = None
+    for path, _info in group:
+        parsed = _read_briefing_file(path, path.relative_to(root).as_posix(), report, limits)
+        if parsed:
+            slug = parsed[0]
+            pair[parsed[1].lang] = parsed[1]
+    return _pair(slug, pair, report) if slug is not None else None
 
 
 def _misplaced(parts: tuple[str, ...]) -> str:
@@ -112,7 +144,7 @@ def _misplaced(parts: tuple[str, ...]) -> str:
     )
 
 
-def _walk(content: Path, root: Path, report: Report, limits: Limits) -> Iterator[Path]:
+def _walk(content: Path, root: Path, report: Report, limits: Limits) -> Iterator[tuple[Path, os.stat_result]]:
     real_content = content.resolve()
     count = total = 0
     for dirpath, dirnames, filenames in os.walk(content, followlinks=False):
@@ -132,7 +164,8 @@ def _walk(content: Path, root: Path, report: Report, limits: Limits) -> Iterator
                     report.error(rel, 0, "symbolic link points outside content/ (or nowhere): it is not read")
                     continue
             count += 1
-            total += path.stat().st_size
+            info = path.stat()
+            total += info.st_size
             if count > limits.max_files or total > limits.max_total_bytes:
                 report.error(
                     "content", 0,
@@ -140,7 +173,7 @@ def _walk(content: Path, root: Path, report: Report, limits: Limits) -> Iterator
                     " limits (extra.limits in mkdocs.yml); nothing was built",
                 )
                 return
-            yield path
+            yield path, info
 
 
 def _read(path: Path, rel: str, report: Report, limits: Limits) -> Optional[str]:

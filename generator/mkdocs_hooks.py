@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,32 @@ from generator.searchindex import MIN_STEM, PROCLITICS, QUERY_PROCLITICS, SEARCH
 
 WORKER_NAME = "briefing-search.js"
 
+
+# `briefing build` can hand MkDocs a hard-linked copy of the live site to
+# update (--dirty): a file written in place would change site/ while the build
+# runs. Every write then makes a new file and renames it over the old one.
+def _write_file(content: bytes, output_path: str) -> None:
+    os.makedirs(os.path.dirname(output_path), exist_ok=True)
+    tmp = f"{output_path}.briefing-tmp"
+    with open(tmp, "wb") as f:
+        f.write(content)
+    os.replace(tmp, output_path)
+
+
+def _copy_file(source_path: str, output_path: str) -> None:
+    if os.path.isdir(output_path):
+        output_path = os.path.join(output_path, os.path.basename(source_path))
+    os.makedirs(os.path.dirname(output_path), exist_ok=True)
+    tmp = f"{output_path}.briefing-tmp"
+    shutil.copyfile(source_path, tmp)
+    os.replace(tmp, output_path)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    import mkdocs.utils
+
+    mkdocs.utils.write_file = _write_file
+    mkdocs.utils.copy_file = _copy_file
 
 
 def _rtl_root(output: str, config: Any) -> str:

@@ -88,20 +88,21 @@ def _item_html(href: str, title: str, title_lang: str, lang: str, iso: str, date
                untranslated: bool, how: str) -> Markup:
     """One <li> of a briefing list. Built here rather than by a template macro:
     the same item appears on many pages, and macro calls were a third of the
-    render stage at 2,000 briefings."""
+    render stage at 2,000 briefings. Every value is escaped; plain string
+    joins, as Markup.format costs ten times more."""
     if title_lang != lang:
-        title_html = Markup('<span lang="{}" dir="{}">{}</span>').format(title_lang, direction(title_lang), title)
+        title_html = f'<span lang="{escape(title_lang)}" dir="{direction(title_lang)}">{escape(title)}</span>'
     else:
-        title_html = escape(title)
-    badges = Markup("")
+        title_html = str(escape(title))
+    badges = ""
     if untranslated:
-        badges += Markup(' · <span class="bf-badge">{}</span>').format(t("status_missing", lang))
+        badges += f' · <span class="bf-badge">{escape(t("status_missing", lang))}</span>'
     if how:
-        badges += Markup(' · <span class="bf-badge">{}</span>').format(how)
+        badges += f' · <span class="bf-badge">{escape(how)}</span>'
     return Markup(
-        '<li class="bf-list__item"><a href="{}">{}</a> <span class="bf-list__meta">'
-        '<time datetime="{}">{}</time> · <bdi>{}</bdi>{}</span></li>'
-    ).format(href, title_html, iso, date, source, badges)
+        f'<li class="bf-list__item"><a href="{escape(href)}">{title_html}</a> <span class="bf-list__meta">'
+        f'<time datetime="{escape(iso)}">{escape(date)}</time> · <bdi>{escape(source)}</bdi>{badges}</span></li>'
+    )
 
 
 def edition_pages(site: Site, lang: str, site_name: Bilingual) -> Iterator[Page]:

@@ -15,6 +15,11 @@ def page_url(docs_path: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=4096)
+def _parts(url: str) -> tuple[str, ...]:
+    return tuple(part for part in url.split("/") if part)
+
+
 @lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
     """Link from the page at `from_url` to `to_url`, both relative to the edition root.
@@ -22,12 +27,15 @@ def relative(from_url: str, to_url: str) -> str:
     Plain string work: posixpath.relpath asks the OS for the working
     directory on every call, and pages make hundreds of thousands of links.
     """
-    here = [part for part in from_url.split("/") if part]
-    there = [part for part in to_url.split("/") if part]
+    here = _parts(from_url)
+    if here and to_url and to_url[0] != "/" and "//" not in to_url and to_url.partition("/")[0] != here[0]:
+        # The common case (no shared folder): straight up to the root and down.
+        return "../" * len(here) + to_url
+    there = _parts(to_url)
     common = 0
     while common < min(len(here), len(there)) and here[common] == there[common]:
         common += 1
-    parts = [".."] * (len(here) - common) + there[common:]
+    parts = [".."] * (len(here) - common) + list(there[common:])
     rel = "/".join(parts)
     if to_url.endswith("/") or to_url == "":
         return rel + "/" if rel else "./"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import AbstractSet, Mapping
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ def sync_file(path: Path, data: bytes) -> bool:
     return True
 
 
-def sync_tree(target: Path, files: Mapping[str, bytes]) -> WriteStats:
-    """Make `target` hold exactly `files` (relative posix path -> bytes)."""
+def sync_tree(target: Path, files: Mapping[str, bytes], kept: AbstractSet[str] = frozenset()) -> WriteStats:
+    """Make `target` hold exactly `files` (relative posix path -> bytes) and the `kept` files already there."""
     target.mkdir(parents=True, exist_ok=True)
     written = unchanged = removed = 0
     for rel, data in files.items():
@@ -41,7 +41,7 @@ def sync_tree(target: Path, files: Mapping[str, bytes]) -> WriteStats:
             written += 1
         else:
             unchanged += 1
-    wanted = set(files)
+    wanted = set(files) | kept
     for dirpath, _dirnames, filenames in os.walk(target, topdown=False):
         for name in filenames:
             path = Path(dirpath) / name

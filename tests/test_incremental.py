@@ -1,0 +1,160 @@
+"""`briefing build` after an edit: reuses its stored work, and gives exactly what a build from nothing gives.
+
+Each test builds a small generated project for real (MkDocs included), edits
+it, builds again, and compares the whole site/ byte for byte with a build of
+the same content in a fresh folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_corpus
+from generator.build import Project, Timings, build
+from generator.diagnostics import Report
+from generator.engine import clone_tree
+
+SIZE = 24
+
+
+def _build(project: Path) -> Timings:
+    timings = Timings()
+    build(Project(project), Report(), timings=timings)
+    return timings
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _assert_same_as_fresh_build(project: Path, tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir()
+    for name in ("content", "templates"):
+        shutil.copytree(project / name, fresh / name)
+    shutil.copy2(project / "mkdocs.yml", fresh / "mkdocs.yml")
+    assert _build(fresh).counts["engine_dirty"] == 0
+    mine, theirs = _tree(project / "site"), _tree(fresh / "site")
+    assert sorted(mine) == sorted(theirs)
+    different = [path for path in mine if mine[path] != theirs[path]]
+    assert different == []
+
+
+def _original(project: Path) -> Path:
+    for path in sorted((project / "content" / "briefings").glob("*.md")):
+        if "\nsource:" in path.read_text(encoding="utf-8"):
+            return path
+    raise AssertionError("no original briefing")
+
+
+def _add_paragraph(path: Path, text: str) -> None:
+    head, sep, body = path.read_text(encoding="utf-8").partition("\n---\n")
+    path.write_text(head + sep + text + "\n\n" + body, encoding="utf-8")
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    folder = tmp_path / "project"
+    write_corpus(folder, SIZE, seed=5)
+    first = _build(folder)
+    assert first.counts["engine_dirty"] == 0
+    assert first.counts["rendered_en"] == first.counts["pages"] // 2 > SIZE
+    return folder
+
+
+def test_nothing_changed_renders_nothing(project: Path, tmp_path: Path) -> None:
+    before = _tree(project / "site")
+    again = _build(project)
+    assert again.counts["engine_dirty"] == 1
+    assert again.counts["rendered_en"] == again.counts["rendered_ar"] == 0
+    assert again.counts["written_en"] == again.counts["written_ar"] == 0
+    assert _tree(project / "site") == before
+
+
+def test_edit_renders_little_and_equals_fresh_build(project: Path, tmp_path: Path) -> None:
+    source = _original(project)
+    _add_paragraph(source, "A paragraph added by the incremental build test.")
+    timings = _build(project)
+    assert timings.counts["engine_dirty"] == 1
+    # The page itself, in both editions, and the pages that show its text
+    # (none: lists show titles); nothing else.
+    assert 1 <= timings.counts["rendered_en"] <= 3
+    assert 1 <= timings.counts["rendered_ar"] <= 3
+    slug = source.name.split(".")[0]
+    assert "A paragraph added by the incremental build test." in (
+        project / "site" / "briefings" / slug / "index.html").read_text(encoding="utf-8")
+    _assert_same_as_fresh_build(project, tmp_path)
+
+
+def test_title_edit_updates_every_list_that_shows_it(project: Path, tmp_path: Path) -> None:
+    source = _original(project)
+    text = source.read_text(encoding="utf-8")
+    title_line = next(line for line in text.splitlines() if line.startswith("title:"))
+    source.write_text(text.replace(title_line, 'title: "A retitled briefing for the incremental test"', 1),
+                      encoding="utf-8")
+    timings = _build(project)
+    assert timings.counts["engine_dirty"] == 1
+    assert timings.counts[f"rendered_{'ar' if source.name.endswith('.ar.md') else 'en'}"] > 2
+    _assert_same_as_fresh_build(project, tmp_path)
+
+
+def test_added_and_removed_briefings(project: Path, tmp_path: Path) -> None:
+    source = _original(project)
+    slug = source.name.split(".")[0]
+    twin = source.with_name(source.name.replace(slug, slug + "-twin"))
+    shutil.copy2(source, twin)
+    assert _build(project).counts["engine_dirty"] == 1
+    assert (project / "site" / "briefings" / (slug + "-twin") / "index.html").is_file()
+    _assert_same_as_fresh_build(project, tmp_path)
+    # A page that is gone would linger in an updated copy: the engine starts afresh.
+    twin.unlink()
+    assert _build(project).counts["engine_dirty"] == 0
+    assert not (project / "site" / "briefings" / (slug + "-twin")).exists()
+    _assert_same_as_fresh_build(project, tmp_path)
+
+
+def test_live_site_is_never_written_in_place(project: Path, tmp_path: Path) -> None:
+    # A hard-linked copy shares every file of site/: if the update wrote into
+    # any of them, the copy would change too.
+    held = tmp_path / "held"
+    clone_tree(project / "site", held)
+    before = _tree(held)
+    _add_paragraph(_original(project), "Written while the old site stays as it was.")
+    assert _build(project).counts["engine_dirty"] == 1
+    assert _tree(held) == before
+    assert _tree(project / "site") != before
+
+
+def test_template_change_renders_everything_again(project: Path, tmp_path: Path) -> None:
+    template = project / "templates" / "pages" / "briefing.md.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        '<article class="bf-page bf-briefing">', '<article class="bf-page bf-briefing" data-test="changed">'), encoding="utf-8")
+    timings = _build(project)
+    assert timings.counts["engine_dirty"] == 0
+    assert timings.counts["rendered_en"] == timings.counts["pages"] // 2
+    pages = list((project / "site" / "briefings").glob("*/index.html"))
+    assert len(pages) == SIZE
+    assert all('data-test="changed"' in page.read_text(encoding="utf-8") for page in pages)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_damaged_build_state_only_costs_time(project: Path, tmp_path: Path, damage: str) -> None:
+    state = project / ".build" / "cache" / "state.pickle"
+    record = project / ".build" / "cache" / "site.json"
+    data = state.read_bytes()
+    state.write_bytes({"garbage": os.urandom(4096), "truncated": data[: len(data) // 2], "empty": b""}[damage])
+    record.write_text("{not json", encoding="utf-8")
+    _add_paragraph(_original(project), "After the build state was damaged.")
+    timings = _build(project)
+    assert timings.counts["engine_dirty"] == 0
+    assert timings.counts["rendered_en"] == timings.counts["pages"] // 2
+    _assert_same_as_fresh_build(project, tmp_path)
