@@ -108,6 +108,80 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
     return context
 
 
+# --- Fragments ---------------------------------------------------------------
+# Material renders its sidebars, footer, styles and scripts anew for every
+# page, though they differ only with the page's place in the site: that was
+# most of the engine's time. The theme overrides (main.html, header.html)
+# wrap those parts in briefing_fragment, keyed on everything they read from
+# the page (briefing_key); BRIEFING_NO_FRAGMENT_CACHE=1 renders everything,
+# and a test holds both sites byte-identical.
+
+
+class _Fragments:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.store: dict[tuple[str, Any], str] = {}
+
+    def __call__(self, name: str, key: Any, caller: Any) -> str:
+        if not self.enabled or key is None:
+            return caller()
+        hit = self.store.get((name, key))
+        if hit is None:
+            hit = self.store[(name, key)] = caller()
+        return hit
+
+
+def _hidden(page: Any) -> str:
+    meta = getattr(page, "meta", None) or {}
+    return json.dumps(meta.get("hide"), sort_keys=True)
+
+
+def _nav_state(items: Any, page: Any) -> tuple[Any, ...]:
+    from mkdocs.utils import get_relative_url
+
+    state = []
+    for item in items:
+        url = getattr(item, "url", None)
+        children = getattr(item, "children", None)
+        state.append((
+            type(item).__name__,
+            str(item.title),
+            get_relative_url(url, page.url) if url is not None and getattr(item, "is_page", False) else url,
+            bool(getattr(item, "active", False)),
+            item is page,
+            _nav_state(children, page) if children else (),
+        ))
+    return tuple(state)
+
+
+def briefing_key(kind: str, page: Any, nav: Any, base_url: str) -> Any:
+    """What a fragment of `kind` reads from the page; None: not cached."""
+    if kind == "assets":
+        return base_url
+    if page is None or getattr(page, "url", None) is None:
+        return None
+    if kind == "nav":
+        if page.toc and list(page.toc):
+            return None
+        return base_url, _hidden(page), _nav_state(nav.items, page) if nav else ()
+    if kind == "footer":
+        if page.previous_page or page.next_page:
+            return None
+        return base_url, _hidden(page)
+    if kind == "header":
+        from mkdocs.utils import get_relative_url
+
+        home = nav.homepage.url if nav and nav.homepage else None
+        return base_url, get_relative_url(home, page.url) if home is not None else None
+    return None
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    env.globals["briefing_fragment"] = _Fragments(enabled=not os.environ.get("BRIEFING_NO_FRAGMENT_CACHE"))
+    env.globals["briefing_key"] = briefing_key
+    return env
+
+
 # --- Search ------------------------------------------------------------------
 # Material's search (lunr) matches a query word as a prefix of an indexed
 # word, as written. Arabic words carry proclitics (و، ب، ال...) and vary in

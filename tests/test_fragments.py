@@ -1,0 +1,36 @@
+"""The theme parts rendered once per place in the site (briefing_fragment)
+give exactly the pages Material renders for every page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_corpus
+from tests.conftest import copy_project, run_cli
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("content", ["sample", "generated"])
+def test_fragment_cache_changes_no_byte(tmp_path: Path, content: str) -> None:
+    projects = []
+    for name in ("cached", "uncached"):
+        folder = tmp_path / name
+        if content == "sample":
+            copy_project(folder)
+        else:
+            write_corpus(folder, 12, seed=9)
+        projects.append(folder)
+    env = dict(os.environ, BRIEFING_NO_FRAGMENT_CACHE="1")
+    assert run_cli("build", "-q", project=projects[0]).code == 0
+    assert run_cli("build", "-q", project=projects[1], env=env).code == 0
+    cached, uncached = _tree(projects[0] / "site"), _tree(projects[1] / "site")
+    assert sorted(cached) == sorted(uncached)
+    assert [path for path in cached if cached[path] != uncached[path]] == []
+    # Pages at different places in the site: the home page, a section, a profile, a 404.
+    assert {"index.html", "actors/index.html", "404.html", "ar/404.html"} <= set(cached)
