@@ -5,6 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any, Iterator, Optional
 
+from markupsafe import Markup, escape
+
 from . import urls
 from .events import MergedEvent
 from .i18n import format_date, format_month, t
@@ -48,7 +50,7 @@ def event_item(site: Site, index: int, lang: str, here: str) -> dict[str, Any]:
             "title": {"text": doc.doc.title, "lang": doc.doc.lang, "dir": direction(doc.doc.lang)},
             "source": lb.briefing.source.name,
         })
-    return {
+    item = {
         "id": event.id,
         "anchor": anchor(event),
         "href": event_href(event, here),
@@ -63,6 +65,34 @@ def event_item(site: Site, index: int, lang: str, here: str) -> dict[str, Any]:
         "participants": [link for a in event.participants if (link := actor_link(site, a, lang, here))],
         "sources": sources,
     }
+    item["body_html"] = _event_body(item, lang)
+    return item
+
+
+def _event_body(e: dict[str, Any], lang: str) -> Markup:
+    """The inside of an event's <li>, escaped here: an event appears on its
+    briefings', its participants' and the timeline's pages, and the template
+    macro doing this was a fifth of the render stage."""
+    head = f'<span class="bf-event__type">{escape(e["type_label"])}</span> · <time datetime="{escape(e["iso"])}">{escape(e["date"])}</time>'
+    if e["end"]:
+        head += f' – <time datetime="{escape(e["end_iso"])}">{escape(e["end"])}</time>'
+    if e["place"]:
+        head += f' · <a href="{escape(e["place"]["href"])}">{escape(e["place"]["name"])}</a>'
+    parts = [f'\n<p class="bf-event__head">{head}</p>\n<p class="bf-event__title"><strong>{escape(e["title"])}</strong></p>\n']
+    if e["participants"]:
+        people = ("، " if lang == "ar" else ", ").join(
+            f'<a href="{escape(p["href"])}">{escape(p["name"])}</a>' for p in e["participants"])
+        parts.append(f'<p class="bf-event__people"><span class="bf-label">{escape(t("participants", lang))}:</span> {people}</p>')
+    sources = ("؛ " if lang == "ar" else "; ").join(
+        f'<a href="{escape(s["href"])}">{_text_html(s["title"], lang)}</a> (<bdi>{escape(s["source"])}</bdi>)' for s in e["sources"])
+    parts.append(f'<p class="bf-event__sources"><span class="bf-label">{escape(t("sources", lang))}:</span> {sources}</p>\n')
+    return Markup("".join(parts))
+
+
+def _text_html(item: dict[str, str], lang: str) -> str:
+    if item["lang"] != lang:
+        return f'<span lang="{escape(item["lang"])}" dir="{escape(item["dir"])}">{escape(item["text"])}</span>'
+    return str(escape(item["text"]))
 
 
 def grouped(site: Site, indexes: list[int], lang: str, here: str) -> list[dict[str, Any]]:
