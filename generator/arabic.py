@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 
@@ -116,7 +116,7 @@ def normalize(text: str) -> str:
 
 
 
-def _fast_mapped(text: str) -> tuple[str, tuple[int, ...]] | None:
+def _fast_mapped(text: str) -> tuple[str, Sequence[int]] | None:
     """The common case in C-speed steps: NFKC text whose characters fold one to one.
 
     Same result as the cluster loop below, which stays for the rest
@@ -129,7 +129,7 @@ def _fast_mapped(text: str) -> tuple[str, tuple[int, ...]] | None:
         return None
     drops = [match.start() for match in _DROP_RE.finditer(text)]
     if not drops:
-        return folded, tuple(range(len(text) + 1))
+        return folded, range(len(text) + 1)
     offsets: list[int] = []
     previous = 0
     for index in drops:
@@ -140,17 +140,18 @@ def _fast_mapped(text: str) -> tuple[str, tuple[int, ...]] | None:
     return _DROP_RE.sub("", folded), tuple(offsets)
 
 
-def normalize_mapped(text: str) -> tuple[str, tuple[int, ...]]:
+def normalize_mapped(text: str) -> tuple[str, Sequence[int]]:
     """`normalize(text)` plus the original index of each normalised character.
 
-    The offsets tuple has one more entry than the normalised string, equal to
-    len(text), so that a normalised span [i, j) maps to [offsets[i], offsets[j]).
+    The offsets (a range when nothing moved, to spare a copy per text) have
+    one more entry than the normalised string, equal to len(text), so that a
+    normalised span [i, j) maps to [offsets[i], offsets[j]).
     Characters dropped by normalisation (diacritics, tatweel, controls) belong
     to no normalised character, so a span ending just before them is extended
     over them by that rule: a vocalised name keeps its last haraka.
     """
     if text.isascii():
-        return text.lower(), tuple(range(len(text) + 1))
+        return text.lower(), range(len(text) + 1)
     fast = _fast_mapped(text)
     if fast is not None:
         return fast
@@ -166,7 +167,7 @@ def normalize_mapped(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(pieces), tuple(offsets)
 
 
-def original_span(offsets: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
+def original_span(offsets: Sequence[int], start: int, end: int) -> tuple[int, int]:
     """Map the normalised span [start, end) to a span of the original text.
 
     Same as (offsets[start], offsets[end]) except when the span ends inside

@@ -11,8 +11,9 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from html import escape, unescape
 
 import ahocorasick
@@ -42,8 +43,7 @@ class Pattern:
     target: str  # opaque key chosen by the caller (an actor id, or a role key)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     start: int  # offsets in the ORIGINAL text
     end: int
     target: str
@@ -58,8 +58,9 @@ class _Entry:
     after_lam: bool  # the key is an ال pattern without its alef, valid only after ل
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    # A tuple, not a frozen dataclass: made for every name occurrence, and
+    # a frozen dataclass costs several times more to create.
     start: int  # offsets in the match view
     end: int
     target: str | None
@@ -67,14 +68,16 @@ class _Candidate:
 
 def _is_word_char(char: str) -> bool:
     # Combining marks left after normalisation (accents not composed by NFKC)
-    # belong to the letter before them.
-    return char.isalnum() or unicodedata.category(char).startswith("M")
+    # belong to the letter before them. All of them are at U+0300 or above.
+    return char.isalnum() or (char >= "\u0300" and unicodedata.category(char)[0] == "M")
 
 
 _WHITESPACE = re.compile(r"\s+")
+# Whitespace that _match_view changes: a run of two or more, or one that is not a space.
+_ODD_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
-def _match_view(text: str) -> tuple[str, tuple[int, ...]]:
+def _match_view(text: str) -> tuple[str, Sequence[int]]:
     """Normalised text with whitespace runs collapsed, plus original offsets.
 
     Markdown sources wrap lines anywhere, so a name may be split by a newline
@@ -82,8 +85,9 @@ def _match_view(text: str) -> tuple[str, tuple[int, ...]]:
     serves search) lets "Ali\\nShamkhani" match "Ali Shamkhani".
     """
     normalised, offsets = normalize_mapped(text)
-    normalised = normalised.translate(_APOSTROPHES)
-    runs = [m for m in _WHITESPACE.finditer(normalised) if m.group() != " "]
+    if "\u2019" in normalised or "\u2018" in normalised or "\u02bc" in normalised:
+        normalised = normalised.translate(_APOSTROPHES)
+    runs = list(_ODD_WHITESPACE.finditer(normalised))
     if not runs:
         return normalised, offsets
     kept: list[int] = []
@@ -119,6 +123,9 @@ def _proclitic_prefix(view: str, start: int) -> str:
 
 
 def _starts_at_boundary(view: str, start: int, entry: _Entry) -> bool:
+    if start == 0 or not _is_word_char(view[start - 1]) or not _is_word_char(view[start]):
+        # The common case, decided without collecting the prefix: there is none.
+        return not entry.after_lam
     prefix = _proclitic_prefix(view, start)
     if entry.after_lam:
         return prefix in _AFTER_LAM_PREFIXES
@@ -208,7 +215,10 @@ class Matcher:
 
     @staticmethod
     def _candidates(automaton: ahocorasick.Automaton, view: str) -> Iterator[_Candidate]:
-        by_span: dict[tuple[int, int], set[str | None]] = defaultdict(set)
+        # span -> its target; None when ambiguous (a key shared by several
+        # targets, or two readings of one span, e.g. ل+المجلس vs a pattern
+        # "لمجلس": treated as ambiguous rather than guessed).
+        spans: dict[tuple[int, int], str | None] = {}
         for last, entries in automaton.iter(view):
             end = last + 1
             if not _ends_at_boundary(view, end):
@@ -222,11 +232,12 @@ class Matcher:
                     # whole written form of "to the council", and the span read
                     # on its own (as in an existing link) still matches.
                     start -= 1
-                by_span[(start, end)].add(entry.target)
-        for (start, end), targets in by_span.items():
-            # Two readings of one span (e.g. ل+المجلس vs a pattern "لمجلس"):
-            # treat as ambiguous rather than guess.
-            target = next(iter(targets)) if len(targets) == 1 else None
+                span = (start, end)
+                if span not in spans:
+                    spans[span] = entry.target
+                elif spans[span] != entry.target:
+                    spans[span] = None
+        for (start, end), target in spans.items():
             yield _Candidate(start, end, target)
 
 
