@@ -18,9 +18,14 @@ WORKER_NAME = "briefing-search.js"
 
 # `briefing build` can hand MkDocs a hard-linked copy of the live site to
 # update (--dirty): a file written in place would change site/ while the build
-# runs. Every write then makes a new file and renames it over the old one.
+# runs. Every write over an existing file makes a new file and renames it over
+# the old one; a file that does not exist yet is simply written.
 def _write_file(content: bytes, output_path: str) -> None:
-    os.makedirs(os.path.dirname(output_path), exist_ok=True)
+    if not os.path.lexists(output_path):
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        with open(output_path, "wb") as f:
+            f.write(content)
+        return
     tmp = f"{output_path}.briefing-tmp"
     with open(tmp, "wb") as f:
         f.write(content)
@@ -30,7 +35,10 @@ def _write_file(content: bytes, output_path: str) -> None:
 def _copy_file(source_path: str, output_path: str) -> None:
     if os.path.isdir(output_path):
         output_path = os.path.join(output_path, os.path.basename(source_path))
-    os.makedirs(os.path.dirname(output_path), exist_ok=True)
+    if not os.path.lexists(output_path):
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        shutil.copyfile(source_path, output_path)
+        return
     tmp = f"{output_path}.briefing-tmp"
     shutil.copyfile(source_path, tmp)
     os.replace(tmp, output_path)

@@ -25,7 +25,11 @@ def sync_file(path: Path, data: bytes) -> bool:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except FileNotFoundError:
+        # A new file: nobody reads it yet, so it is written where it goes.
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return True
+    # A changed file is replaced whole (the live preview may be reading it).
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
