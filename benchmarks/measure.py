@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 STAGES = ("load", "validate", "link", "render", "index", "write", "engine", "swap")
+# Reported too where they ran (a rebuild from stored work).
+EXTRA_STAGES = ("restore", "copy (wait)")
 
 
 def _kib_to_mb(kib: int) -> float:
@@ -97,7 +99,7 @@ def full_build(project: Path) -> dict[str, Any]:
         build(Project(project), report, timings=timings)
     total = time.perf_counter() - started
     return {
-        "stages": {name: timings.stages.get(name, 0.0) for name in STAGES},
+        "stages": {name: timings.stages.get(name, 0.0) for name in STAGES + EXTRA_STAGES},
         "total": total,
         "counts": dict(timings.counts),
         "warnings": len(report.warnings),

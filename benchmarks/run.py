@@ -239,6 +239,12 @@ def table(results: list[SizeResult]) -> str:
     rows.append(("rebuild: files written (en/ar)", [
         f"{r.rebuild['counts'].get('written_en')}/{r.rebuild['counts'].get('written_ar')}" if r.rebuild else "–" for r in results
     ]))
+    rows.append(("rebuild: pages rendered again (en/ar)", [
+        f"{r.rebuild['counts'].get('rendered_en')}/{r.rebuild['counts'].get('rendered_ar')}" if r.rebuild else "–" for r in results
+    ]))
+    rows.append(("rebuild: MkDocs updated a copy of site/ (--dirty)", [
+        ("yes" if r.rebuild["counts"].get("engine_dirty") else "no") if r.rebuild else "–" for r in results
+    ]))
     rows.append(("rebuild: engine (s)", [_s(r.rebuild["stages"]["engine"]) if r.rebuild else "–" for r in results]))
     rows.append(("baseline: plain MkDocs build (s)", [_s(r.baseline["total"]) if r.baseline else "–" for r in results]))
     rows.append(("baseline: pages", [str(r.baseline["pages"]) if r.baseline else "–" for r in results]))
