@@ -113,7 +113,9 @@ def full_build(project: Path) -> dict[str, Any]:
 
 def generator_only(project: Path) -> dict[str, Any]:
     """load, validate, link, then render, index and write both editions (in parallel, as a build does): no engine."""
-    from generator.build import EditionJob, Project, Timings, check, read_assets, render_editions
+    from generator.build import Project, Timings, check
+    from generator.buildstate import code_key
+    from generator.editions import EditionJob, read_assets, render_editions
     from generator.diagnostics import Report
     from generator.engine import read_config
     from generator.render import PageCache
@@ -126,8 +128,11 @@ def generator_only(project: Path) -> dict[str, Any]:
     site = check(proj, report, timings)
     if site is None:
         raise SystemExit(f"the corpus has {len(report.errors)} errors")
-    # A fresh page cache, as a first `briefing build` has: every page is rendered and its digest kept.
-    results = render_editions(EditionJob(site, proj, config, read_assets(proj.templates / "assets"), PageCache()))
+    # As a first `briefing build`: no earlier pages archive, so every page is rendered.
+    for lang in ("en", "ar"):
+        (proj.build_dir / lang / "pages.pickle").unlink(missing_ok=True)
+    results = render_editions(EditionJob(site, proj, config, read_assets(proj.templates / "assets"), code_key(project),
+                                         PageCache()))
     for stage in ("render", "index", "write"):
         timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)
     total = time.perf_counter() - started

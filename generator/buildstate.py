@@ -1,12 +1,13 @@
 """Work that `briefing build` keeps in .build/ for the next run, so that a
 rebuild after an edit redoes only what the edit changed.
 
-- .build/cache/state.pickle: parsed files, linked briefings and the page
-  cache (see build.Caches), valid for one `code_key`.
+- .build/cache/state.pickle: parsed files and linked briefings (see
+  build.Caches), valid for one `code_key`. (Rendered pages are kept in each
+  edition's archive, .build/<lang>/pages.pickle: see editions.py.)
 - .build/cache/site.json: what the current site/ was built from (the engine
-  key, each edition's pages, the folder's identity). When it still matches,
+  key, each page's digest, the folder's identity). When it still matches,
   the next build updates a hard-linked copy of site/ with a dirty MkDocs run
-  instead of rendering every page again.
+  that renders only the pages whose digest changed.
 
 Any file that is missing, unreadable or from other code is ignored, and the
 build starts from nothing. They are the project's own build output, written
@@ -72,10 +73,10 @@ def store(build: Path, data: bytes) -> None:
 
 @dataclass(frozen=True)
 class SiteRecord:
-    """What site/ was built from; a dirty engine run may start from it only while this holds."""
+    """What site/ was built from; a dirty engine run may start from a copy of it while this holds."""
 
     engine_key: str
-    pages: Mapping[str, frozenset[str]]  # edition -> its docs files
+    digests: Mapping[str, Mapping[str, bytes]]  # edition -> page path -> digest of its view model
     folder: tuple[int, int]  # (st_dev, st_ino) of site/: another site/ is another build
 
     def same_folder(self, site: Path) -> bool:
@@ -85,31 +86,32 @@ class SiteRecord:
             return False
         return (info.st_dev, info.st_ino) == self.folder
 
-    def allows_update(self, engine_key: str, pages: Mapping[str, frozenset[str]], site: Path) -> bool:
-        # A page gone since would linger in an updated copy: start afresh then.
-        return (
-            self.engine_key == engine_key
-            and self.same_folder(site)
-            and all(self.pages.get(lang, frozenset()) <= pages.get(lang, frozenset()) for lang in self.pages)
-        )
-
 
 def read_site_record(build: Path) -> Optional[SiteRecord]:
     try:
         raw = json.loads((_cache_dir(build) / "site.json").read_text(encoding="utf-8"))
-        return SiteRecord(raw["engine_key"], {k: frozenset(v) for k, v in raw["pages"].items()}, tuple(raw["folder"]))
-    except (OSError, ValueError, KeyError, TypeError):  # no record: a full engine run
+        digests = {lang: {path: bytes.fromhex(d) for path, d in pages.items()} for lang, pages in raw["digests"].items()}
+        return SiteRecord(raw["engine_key"], digests, (int(raw["folder"][0]), int(raw["folder"][1])))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):  # no record: a full engine run
         return None
 
 
-def write_site_record(build: Path, engine_key: str, pages: Mapping[str, frozenset[str]], site: Path) -> None:
+def write_site_record(build: Path, engine_key: str, digests: Mapping[str, Mapping[str, bytes]], site: Path) -> None:
     info = site.stat()
-    raw = {"engine_key": engine_key, "pages": {k: sorted(v) for k, v in pages.items()}, "folder": [info.st_dev, info.st_ino]}
+    raw = {
+        "engine_key": engine_key,
+        "digests": {lang: {path: d.hex() for path, d in sorted(pages.items())} for lang, pages in sorted(digests.items())},
+        "folder": [info.st_dev, info.st_ino],
+    }
     _write(_cache_dir(build) / "site.json", json.dumps(raw).encode())
 
 
 def forget_site_record(build: Path) -> None:
     (_cache_dir(build) / "site.json").unlink(missing_ok=True)
+
+
+def write_json(path: Path, value: Any) -> None:
+    _write(path, json.dumps(value, ensure_ascii=False).encode())
 
 
 def engine_key(code: str, epoch: int, configs: Mapping[str, bytes]) -> str:

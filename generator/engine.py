@@ -28,6 +28,8 @@ from .model import LANGS, Bilingual, other
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 SEARCH_DOCS = "search_docs.json"  # per edition, beside its docs folder
+PAGES_ARCHIVE = "pages.pickle"  # per edition: every page's Markdown (editions.py)
+CHANGED = "changed.json"  # per edition: the pages a dirty engine run renders again
 LOCALES = {"en": "en_GB", "ar": "ar_AR"}
 NAV = ("home", "briefings", "actors", "timeline", "topics", "places")
 NAV_PATHS = {
@@ -144,6 +146,8 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
                 "locale": LOCALES[lang],
                 "other_locale": LOCALES[peer],
                 "search_docs": str((build / lang / SEARCH_DOCS).resolve()),
+                "pages": str((build / lang / PAGES_ARCHIVE).resolve()),
+                "changed": str((build / lang / CHANGED).resolve()),
             },
         },
     }

@@ -80,6 +80,48 @@ def on_config(config: Any) -> Any:
     return config
 
 
+# The generator's pages come from one archive per edition (see
+# generator/editions.py), not from a file each in docs/.
+
+
+def _page_file_class() -> type:
+    from mkdocs.structure.files import File
+
+    class GeneratedPage(File):
+        """A page from the archive. In a dirty run it is rendered again only if
+        the generator says it changed (or its HTML is missing)."""
+
+        changed = True
+
+        def is_modified(self) -> bool:
+            return self.changed or not os.path.isfile(self.abs_dest_path)
+
+    return GeneratedPage
+
+
+def on_files(files: Any, config: Any) -> Any:
+    import pickle
+
+    briefing = config.extra.get("briefing", {})
+    archive = briefing.get("pages")
+    if not archive:
+        return files
+    with open(archive, "rb") as f:
+        pickle.load(f)  # the key of the code that wrote it
+        pages = pickle.load(f)
+    changed = None
+    try:
+        changed = set(json.loads(Path(briefing["changed"]).read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        pass  # a full run: every page
+    page_file = _page_file_class()
+    for src_uri in sorted(pages):
+        file = page_file.generated(config, src_uri, content=pages[src_uri][1])
+        file.changed = changed is None or src_uri in changed
+        files.append(file)
+    return files
+
+
 # Generated pages are HTML already (sanitised by the generator): Python-Markdown
 # would only re-parse it, which was a third of the engine's time. The HTML is
 # set aside before Markdown runs and put back after.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 import re
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -43,28 +43,22 @@ def render_page(env: jinja2.Environment, page: Page, lang: str) -> str:
     return front + "\n---\n" + _BLANK_LINES.sub("\n", body).strip() + "\n"
 
 
-class PageCache:
-    """Which docs files already hold which page, kept between builds (in memory
-    by the live preview, in .build/ by `briefing build`).
+@dataclass(frozen=True)
+class Rendered:
+    digest: bytes  # page_digest of the view model it was rendered from
+    data: bytes  # the Markdown file for the engine
+    fresh: bool = field(default=False, compare=False)  # rendered by this build
 
-    A page is known by a digest of its template and view model. When the
-    digest is last build's and its file on disk is the one then written (same
-    size and modification time), the page is neither rendered nor written.
-    Hashing a view model costs a tenth of rendering it."""
+
+class PageCache:
+    """Rendered pages kept between builds of the live preview (in memory).
+
+    `briefing build` keeps them in each edition's pages archive instead
+    (editions.read_archive). A page whose view model has last build's digest
+    is not rendered again: hashing a view model costs a tenth of rendering it."""
 
     def __init__(self) -> None:
-        # lang -> docs path -> (digest, size, mtime_ns) of the file written
-        self.editions: dict[str, dict[str, tuple[bytes, int, int]]] = {}
-
-    def fresh(self, lang: str, docs: Path, page: Page, digest: bytes) -> bool:
-        hit = self.editions.get(lang, {}).get(page.path)
-        if hit is None or hit[0] != digest:
-            return False
-        try:
-            info = os.stat(docs / page.path)
-        except OSError:
-            return False
-        return (info.st_size, info.st_mtime_ns) == hit[1:]
+        self.editions: dict[str, dict[str, Rendered]] = {}
 
 
 def page_digest(page: Page, lang: str) -> bytes:

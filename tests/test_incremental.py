@@ -148,13 +148,30 @@ def test_template_change_renders_everything_again(project: Path, tmp_path: Path)
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
 def test_damaged_build_state_only_costs_time(project: Path, tmp_path: Path, damage: str) -> None:
-    state = project / ".build" / "cache" / "state.pickle"
-    record = project / ".build" / "cache" / "site.json"
-    data = state.read_bytes()
-    state.write_bytes({"garbage": os.urandom(4096), "truncated": data[: len(data) // 2], "empty": b""}[damage])
-    record.write_text("{not json", encoding="utf-8")
+    build_dir = project / ".build"
+    for path in (build_dir / "cache" / "state.pickle", build_dir / "en" / "pages.pickle", build_dir / "ar" / "pages.pickle"):
+        data = path.read_bytes()
+        path.write_bytes({"garbage": os.urandom(4096), "truncated": data[: len(data) // 2], "empty": b""}[damage])
+    (build_dir / "cache" / "site.json").write_text("{not json", encoding="utf-8")
     _add_paragraph(_original(project), "After the build state was damaged.")
     timings = _build(project)
     assert timings.counts["engine_dirty"] == 0
+    assert timings.counts["rendered_en"] == timings.counts["rendered_ar"] == timings.counts["pages"] // 2
+    _assert_same_as_fresh_build(project, tmp_path)
+
+
+def test_pages_archive_from_other_code_is_not_used(project: Path, tmp_path: Path) -> None:
+    # An archive stamped with another code key (an upgrade of the generator) is ignored.
+    import pickle
+
+    archive = project / ".build" / "en" / "pages.pickle"
+    with open(archive, "rb") as f:
+        pickle.load(f)
+        pages = pickle.load(f)
+    with open(archive, "wb") as f:
+        pickle.dump("other code", f)
+        pickle.dump(pages, f)
+    timings = _build(project)
     assert timings.counts["rendered_en"] == timings.counts["pages"] // 2
+    assert timings.counts["rendered_ar"] == 0
     _assert_same_as_fresh_build(project, tmp_path)

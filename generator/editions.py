@@ -1,0 +1,169 @@
+"""Stages 4 and 5 for each edition, side by side: render -> index -> write.
+
+An edition's pages go into one file, .build/<lang>/pages.pickle, which the
+MkDocs hooks read (on_files): creating a file per page cost this machine
+more than rendering the page. The few other files (assets, feed, exports)
+are written to .build/<lang>/docs, where MkDocs copies them from.
+
+The archive keeps each page's digest (render.page_digest) beside its
+Markdown: the next build renders only pages whose view model changed, and
+tells MkDocs which pages those are.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional
+
+from . import exports
+from .project import Project
+from .timings import Timings
+from .engine import CHANGED, PAGES_ARCHIVE, SEARCH_DOCS, SiteConfig, dump_config, edition_config
+from .link import Site
+from .model import LANGS
+from .pages import edition_pages
+from .render import PageCache, Rendered, environment, page_digest, render_page
+from .searchindex import search_docs
+from .writer import WriteStats, sync_file, sync_tree
+
+__all__ = ["CHANGED", "EditionJob", "EditionResult", "archived_pages", "generate", "read_archive", "read_assets",
+           "render_editions"]
+
+
+@dataclass(frozen=True)
+class EditionJob:
+    site: Site
+    project: Project
+    config: SiteConfig
+    assets: dict[str, bytes]  # templates/assets, read once for both editions
+    key: str  # buildstate.code_key: an archive written by other code is not reused
+    pages: PageCache  # the preview's, in memory; empty for `briefing build` (the archive is read)
+    in_process: bool = False  # the preview's: its page cache lives in this process
+
+
+@dataclass(frozen=True)
+class EditionResult:
+    lang: str
+    pages: int
+    rendered: int
+    written: int  # static files (assets, feed, exports)
+    removed: int
+    seconds: dict[str, float]
+    digests: dict[str, bytes]  # page path -> digest, for every page
+
+
+def generate(site: Site, project: Project, config: SiteConfig, lang: str,
+             previous: Optional[Mapping[str, Rendered]] = None,
+             assets: Optional[dict[str, bytes]] = None) -> tuple[dict[str, Rendered], dict[str, bytes]]:
+    """Every page of one edition (reusing `previous` renderings of unchanged view models), and its other files."""
+    env = environment(project.templates / "pages")
+    previous = previous or {}
+    pages: dict[str, Rendered] = {}
+    for page in edition_pages(site, lang, config.site_name):
+        digest = page_digest(page, lang)
+        hit = previous.get(page.path)
+        if hit is not None and hit.digest == digest:
+            pages[page.path] = hit
+        else:
+            pages[page.path] = Rendered(digest, render_page(env, page, lang).encode(), fresh=True)
+    files = dict(assets if assets is not None else read_assets(project.templates / "assets"))
+    files["feed.xml"] = exports.atom_feed(site, lang, config.site_name.get(lang), config.site_url)
+    if lang == "en":
+        # Exports are language-neutral: once, at the site root.
+        files.update({
+            "data/events.json": exports.to_json(exports.events_json(site)),
+            "data/actors.json": exports.to_json(exports.actors_json(site)),
+            "data/briefings.json": exports.to_json(exports.briefings_json(site)),
+            "data/events.ics": exports.events_ics(site, config.site_url),
+            "data/entities.ftm.json": exports.ftm_lines(exports.ftm_entities(site, config.site_url)),
+        })
+    return pages, files
+
+
+def read_archive(path: Path, key: str) -> dict[str, Rendered]:
+    """The pages of the last build, if it was made by the same code."""
+    try:
+        with open(path, "rb") as f:
+            if pickle.load(f) != key:
+                return {}
+            pages = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+        return {}
+    return {p: Rendered(digest, data) for p, (digest, data) in pages.items()} if isinstance(pages, dict) else {}
+
+
+def archived_pages(build_dir: Path, lang: str) -> dict[str, bytes]:
+    """An edition's pages as last written (docs path -> Markdown), whatever code wrote them."""
+    with open(build_dir / lang / PAGES_ARCHIVE, "rb") as f:
+        pickle.load(f)
+        return {p: data for p, (_digest, data) in pickle.load(f).items()}
+
+
+def write_archive(path: Path, key: str, pages: Mapping[str, Rendered]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(key, f)
+        pickle.dump({p: (r.digest, r.data) for p, r in pages.items()}, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+# Set just before the editions are forked, so the children share the linked
+# site instead of receiving a pickled copy of it.
+_JOB: Optional[EditionJob] = None
+
+
+def render_edition(lang: str) -> EditionResult:
+    """render -> index -> write for one edition (runs in its own process)."""
+    assert _JOB is not None
+    job = _JOB
+    timings = Timings()
+    edition = job.project.build_dir / lang
+    archive = edition / PAGES_ARCHIVE
+    previous = job.pages.editions.get(lang) or read_archive(archive, job.key)
+    pages, files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang, previous, job.assets))
+    search = timings.run("index", lambda: exports.to_json(list(search_docs(job.site, lang))))
+
+    def write() -> WriteStats:
+        if any(r.fresh for r in pages.values()) or set(pages) != set(previous):
+            edition.mkdir(parents=True, exist_ok=True)
+            write_archive(archive, job.key, pages)
+        stats = sync_tree(edition / "docs", files)
+        cfg = edition_config(job.project.root, job.project.build_dir, job.config, lang, set(pages) | set(files))
+        sync_file(edition / "mkdocs.yml", dump_config(cfg))
+        sync_file(edition / SEARCH_DOCS, search)
+        return stats
+
+    stats = timings.run("write", write)
+    if job.in_process:
+        job.pages.editions[lang] = {p: Rendered(r.digest, r.data) for p, r in pages.items()}
+    rendered = sum(1 for r in pages.values() if r.fresh)
+    digests = {p: r.digest for p, r in pages.items()}
+    return EditionResult(lang, len(pages), rendered, stats.written, stats.removed, timings.stages, digests)
+
+
+def render_editions(job: EditionJob) -> list[EditionResult]:
+    """Both editions at once on two cores (fork shares the linked site); in turn where fork is missing."""
+    global _JOB
+    _JOB = job
+    try:
+        if job.in_process or "fork" not in multiprocessing.get_all_start_methods():
+            return [render_edition(lang) for lang in LANGS]
+        with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(render_edition, LANGS))
+    finally:
+        _JOB = None
+
+
+def read_assets(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {
+        f"assets/briefing/{path.relative_to(folder).as_posix()}": path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
