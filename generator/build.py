@@ -179,10 +179,9 @@ def _edition_configs(build_dir: Path) -> dict[str, bytes]:
 
 
 def _store_in_background(build_dir: Path, key: str, caches: Caches) -> threading.Thread:
-    # Pickled now, in this thread, so that later changes to the caches cannot
-    # race with it; written while the engine runs.
-    data = buildstate.encode(key, caches)
-    thread = threading.Thread(target=buildstate.store, args=(build_dir, data))
+    # Written while the engine runs; nothing changes the stored caches
+    # (parsed and linked briefings) after linking.
+    thread = threading.Thread(target=buildstate.store, args=(build_dir, key, caches))
     thread.start()
     return thread
 

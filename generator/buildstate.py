@@ -63,12 +63,15 @@ def restore(build: Path, key: str) -> Optional[Any]:
         return None
 
 
-def encode(key: str, caches: Any) -> bytes:
-    return pickle.dumps(key) + pickle.dumps(caches, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def store(build: Path, data: bytes) -> None:
-    _write(_cache_dir(build) / "state.pickle", data)
+def store(build: Path, key: str, caches: Any) -> None:
+    """Write the caches under `key` (streamed: no second copy of them in memory)."""
+    path = _cache_dir(build) / "state.pickle"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(key, f)
+        pickle.dump(caches, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 @dataclass(frozen=True)
