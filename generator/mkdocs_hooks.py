@@ -14,6 +14,11 @@ from generator.arabic import DROPPED, FOLDED
 from generator.searchindex import MIN_STEM, PROCLITICS, QUERY_PROCLITICS, SEARCH_FIELD
 
 WORKER_NAME = "briefing-search.js"
+# The engine's shortcuts for generated pages (theme fragments rendered once
+# per place, no Markdown parser, a stand-in for the content while the theme
+# runs). BRIEFING_PLAIN_ENGINE=1 turns them off; a test holds the two sites
+# byte-identical.
+SHORTCUTS = not os.environ.get("BRIEFING_PLAIN_ENGINE")
 
 
 # `briefing build` can hand MkDocs a hard-linked copy of the live site to
@@ -44,11 +49,40 @@ def _copy_file(source_path: str, output_path: str) -> None:
     os.replace(tmp, output_path)
 
 
+def _skip_markdown_for_generated_pages() -> None:
+    # A generated page is finished HTML, set aside by on_page_markdown and put
+    # back by on_page_content: Python-Markdown would only turn the empty text
+    # left into nothing, and building its parser per page was a tenth of the
+    # engine's time. Other pages are rendered by MkDocs as usual.
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import get_toc
+
+    render = Page.render
+    if getattr(render, "briefing", False):
+        return
+
+    def render_page(self: Any, config: Any, files: Any) -> None:
+        if not getattr(self.file, "briefing_page", False):
+            return render(self, config, files)
+        # What Page.render gives for empty Markdown.
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
+        return None
+
+    render_page.briefing = True  # type: ignore[attr-defined]
+    Page.render = render_page
+
+
 def on_startup(command: str, dirty: bool) -> None:
     import mkdocs.utils
 
     mkdocs.utils.write_file = _write_file
     mkdocs.utils.copy_file = _copy_file
+    if SHORTCUTS:
+        _skip_markdown_for_generated_pages()
 
 
 def _rtl_root(output: str, config: Any) -> str:
@@ -92,6 +126,7 @@ def _page_file_class() -> type:
         the generator says it changed (or its HTML is missing)."""
 
         changed = True
+        briefing_page = True
 
         def is_modified(self) -> bool:
             return self.changed or not os.path.isfile(self.abs_dest_path)
@@ -133,11 +168,36 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return ""
 
 
+# Until the page is written, the theme sees a stand-in for the HTML: Material's
+# search plugin runs a regular expression over every page's content (to drop
+# data-search-* attributes, which sanitised article HTML cannot carry), a
+# tenth of the engine's time. The stand-in holds "<h1" when the HTML does,
+# for the theme's one test of the content (whether to add a title).
+_CONTENT: dict[str, str] = {}
+_STAND_IN = "<!--briefing:content-->"
+
+
+def _stand_in(html: str) -> str:
+    return _STAND_IN + ("<!--<h1-->" if "<h1" in html else "")
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return _GENERATED_HTML.pop(page.file.src_uri, html)
+    generated = _GENERATED_HTML.pop(page.file.src_uri, None)
+    if generated is None:
+        return html
+    if not SHORTCUTS:
+        return generated
+    _CONTENT[page.file.src_uri] = generated
+    return _stand_in(generated)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    html = _CONTENT.pop(page.file.src_uri, None)
+    if html is not None:
+        stand_in = _stand_in(html)
+        if output.count(stand_in) != 1:
+            raise RuntimeError(f"{page.file.src_uri}: the theme did not show the page's content exactly once")
+        output = output.replace(stand_in, html)
     return _search_worker(_rtl_root(output, config))
 
 
@@ -163,8 +223,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
 # page, though they differ only with the page's place in the site: that was
 # most of the engine's time. The theme overrides (main.html, header.html)
 # wrap those parts in briefing_fragment, keyed on everything they read from
-# the page (briefing_key); BRIEFING_NO_FRAGMENT_CACHE=1 renders everything,
-# and a test holds both sites byte-identical.
+# the page (briefing_key). Off with the other SHORTCUTS.
 
 
 class _Fragments:
@@ -227,7 +286,7 @@ def briefing_key(kind: str, page: Any, nav: Any, base_url: str) -> Any:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    env.globals["briefing_fragment"] = _Fragments(enabled=not os.environ.get("BRIEFING_NO_FRAGMENT_CACHE"))
+    env.globals["briefing_fragment"] = _Fragments(enabled=SHORTCUTS)
     env.globals["briefing_key"] = briefing_key
     return env
 

@@ -1,5 +1,6 @@
-"""The theme parts rendered once per place in the site (briefing_fragment)
-give exactly the pages Material renders for every page."""
+"""The engine's shortcuts for generated pages (theme parts rendered once per
+place in the site, no Markdown parser, a stand-in for the content while the
+theme runs) give exactly the pages MkDocs and Material give without them."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("content", ["sample", "generated"])
-def test_fragment_cache_changes_no_byte(tmp_path: Path, content: str) -> None:
+def test_engine_shortcuts_change_no_byte(tmp_path: Path, content: str) -> None:
     projects = []
     for name in ("cached", "uncached"):
         folder = tmp_path / name
@@ -26,7 +27,7 @@ def test_fragment_cache_changes_no_byte(tmp_path: Path, content: str) -> None:
         else:
             write_corpus(folder, 12, seed=9)
         projects.append(folder)
-    env = dict(os.environ, BRIEFING_NO_FRAGMENT_CACHE="1")
+    env = dict(os.environ, BRIEFING_PLAIN_ENGINE="1")
     assert run_cli("build", "-q", project=projects[0]).code == 0
     assert run_cli("build", "-q", project=projects[1], env=env).code == 0
     cached, uncached = _tree(projects[0] / "site"), _tree(projects[1] / "site")
