@@ -18,7 +18,7 @@ from .link import LinkCache, Site, link
 from .loader import FileCache, Limits, load
 from .model import LANGS
 from .project import Project
-from .render import PageCache
+from .render import PageCache, Rendered
 from .timings import Timings
 from .validate import validate
 
@@ -99,7 +99,7 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
             raise BuildFailed(report)
         if preview is None:
             _guard_site_dir(project, report)
-        results = _render_editions(site, project, config, caches, key, timings, in_process=preview is not None)
+        results = _render_editions(site, project, config, caches, key, timings, keep_pages=preview is not None)
         if persist:
             # Stored while the engine runs (the editions' processes have ended: no fork follows).
             saver = _store_in_background(build_dir, key, caches)
@@ -130,17 +130,23 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
 
 
 def _render_editions(site: Site, project: Project, config: SiteConfig, caches: Caches, key: str, timings: Timings,
-                     in_process: bool) -> list[EditionResult]:
+                     keep_pages: bool) -> list[EditionResult]:
     started = time.perf_counter()
     if timings.progress:
         timings.progress(f"render, index and write {len(site.briefings):,} briefings in both editions")
     assets = read_assets(project.templates / "assets")
-    results = render_editions(EditionJob(site, project, config, assets, key, caches.pages, in_process=in_process))
+    results = render_editions(EditionJob(site, project, config, assets, key, caches.pages, keep_pages=keep_pages))
     # The editions ran side by side: each stage is reported as the slower edition's time.
     for stage in ("render", "index", "write"):
         timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)
     timings.stages["editions (wall)"] = time.perf_counter() - started
     for result in results:
+        if keep_pages:
+            cached = caches.pages.editions.get(result.lang, {})
+            caches.pages.editions[result.lang] = {
+                path: Rendered(digest, result.new_pages[path]) if path in result.new_pages else cached[path]
+                for path, digest in result.digests.items()
+            }
         timings.counts[f"rendered_{result.lang}"] = result.rendered
         timings.counts[f"written_{result.lang}"] = result.written
         timings.counts[f"removed_{result.lang}"] = result.removed

@@ -43,7 +43,7 @@ class EditionJob:
     assets: dict[str, bytes]  # templates/assets, read once for both editions
     key: str  # buildstate.code_key: an archive written by other code is not reused
     pages: PageCache  # the preview's, in memory; empty for `briefing build` (the archive is read)
-    in_process: bool = False  # the preview's: its page cache lives in this process
+    keep_pages: bool = False  # the preview's: send back the pages its cache lacks
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class EditionResult:
     removed: int
     seconds: dict[str, float]
     digests: dict[str, bytes]  # page path -> digest, for every page
+    new_pages: dict[str, bytes]  # with keep_pages: the pages the job's cache lacks (path -> Markdown)
 
 
 def generate(site: Site, project: Project, config: SiteConfig, lang: str,
@@ -139,11 +140,13 @@ def render_edition(lang: str) -> EditionResult:
         return stats
 
     stats = timings.run("write", write)
-    if job.in_process:
-        job.pages.editions[lang] = {p: Rendered(r.digest, r.data) for p, r in pages.items()}
     rendered = sum(1 for r in pages.values() if r.fresh)
     digests = {p: r.digest for p, r in pages.items()}
-    return EditionResult(lang, len(pages), rendered, stats.written, stats.removed, timings.stages, digests)
+    new_pages = {}
+    if job.keep_pages:
+        cached = job.pages.editions.get(lang, {})
+        new_pages = {p: r.data for p, r in pages.items() if p not in cached or cached[p].digest != r.digest}
+    return EditionResult(lang, len(pages), rendered, stats.written, stats.removed, timings.stages, digests, new_pages)
 
 
 def render_editions(job: EditionJob) -> list[EditionResult]:
@@ -151,7 +154,7 @@ def render_editions(job: EditionJob) -> list[EditionResult]:
     global _JOB
     _JOB = job
     try:
-        if job.in_process or "fork" not in multiprocessing.get_all_start_methods():
+        if "fork" not in multiprocessing.get_all_start_methods():
             return [render_edition(lang) for lang in LANGS]
         with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(render_edition, LANGS))
