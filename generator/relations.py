@@ -45,12 +45,11 @@ def relations(briefings: Sequence["LinkedBriefing"]) -> Relations:
         for actor_id in lb.mentioned:
             by_actor[actor_id].append((index, "mentioned"))
         actors = lb.actors
+        topic_ids = [ref.id for ref in b.topics]
         for actor_id in actors:
-            for other_id in actors:
-                if other_id != actor_id:
-                    co[actor_id][other_id] += 1
-            for ref in b.topics:
-                topics_of[actor_id][ref.id] += 1
+            # Counter.update counts an iterable in C.
+            co[actor_id].update(other_id for other_id in actors if other_id != actor_id)
+            topics_of[actor_id].update(topic_ids)
         for ref in dict.fromkeys(r.id for r in b.topics):
             by_topic[ref].append(index)
             postings[("topic", ref)].append(index)
@@ -86,13 +85,15 @@ def _related(briefings: Sequence["LinkedBriefing"], postings: Mapping[tuple[str,
             features[b].append(key)
     out: list[tuple[int, ...]] = []
     for index, keys in enumerate(features):
-        scores: Counter[int] = Counter()
+        scores: dict[int, int] = {}
+        get = scores.get
         for key in keys:
             lst = postings[key]
             at = position[key][index]
+            weight = WEIGHTS[key[0]]
             for other in lst[max(0, at - WINDOW): at + WINDOW + 1]:
-                if other != index:
-                    scores[other] += WEIGHTS[key[0]]
+                scores[other] = get(other, 0) + weight
+        scores.pop(index, None)
         # Highest score first, then the most recent (lower index is newer).
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_COUNT]
         out.append(tuple(b for b, _score in ranked))
