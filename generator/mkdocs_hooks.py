@@ -277,6 +277,9 @@ def briefing_key(kind: str, page: Any, nav: Any, base_url: str) -> Any:
         if page.previous_page or page.next_page:
             return None
         return base_url, _hidden(page)
+    if kind == "content":
+        meta = {k: v for k, v in (getattr(page, "meta", None) or {}).items() if k not in ("title", "description")}
+        return base_url, page.edit_url, json.dumps(meta, sort_keys=True, default=str)
     if kind == "header":
         from mkdocs.utils import get_relative_url
 
