@@ -58,11 +58,36 @@ def _title(lb: LinkedBriefing, lang: str) -> dict[str, str]:
     return _text(doc.title, doc.lang)
 
 
+# Items and actor links made while one edition's pages are built (cleared by
+# edition_pages): the same briefing is listed on many pages, and pages at the
+# same depth link it with the same href. Keyed by object id; each entry keeps
+# its object, so that the id cannot pass to another while the entry lives.
+# Callers never change what they get.
+_MEMO: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+
+
+@lru_cache(maxsize=4096)
+def _prefix(here: str, section: str) -> str:
+    """What goes before '<id>/' in a link from `here` to a page of `section` (not `here` itself)."""
+    base = urls.relative(here, section)
+    return "" if base == "./" else base
+
+
 def briefing_item(lb: LinkedBriefing, lang: str, here: str, how: str = "") -> dict[str, Any]:
     b = lb.briefing
+    if here.startswith("briefings/") and here == urls.briefing(b.slug):
+        prefix = None  # the page itself: its link is "./"
+    else:
+        prefix = _prefix(here, "briefings/")
+        hit = _MEMO.get((id(lb), lang, prefix, how))
+        if hit is not None and hit[0] is lb:
+            return hit[1]
     doc = b.shown(lang)
-    href = urls.relative(here, urls.briefing(b.slug))
-    return _briefing_item(href, b.date, b.source.name, doc.title, doc.lang, b.document(lang) is None, lang, how)
+    href = urls.relative(here, urls.briefing(b.slug)) if prefix is None else prefix + b.slug + "/"
+    item = _briefing_item(href, b.date, b.source.name, doc.title, doc.lang, b.document(lang) is None, lang, how)
+    if prefix is not None:
+        _MEMO[(id(lb), lang, prefix, how)] = (lb, item)
+    return item
 
 
 @lru_cache(maxsize=131072)
@@ -109,6 +134,7 @@ def edition_pages(site: Site, lang: str, site_name: Bilingual) -> Iterator[Page]
     from .profiles import profile_pages
     from .timeline_pages import timeline_pages
 
+    _MEMO.clear()
     yield home_page(site, lang, site_name)
     yield briefings_index(site, lang)
     for index in range(len(site.briefings)):
@@ -153,7 +179,15 @@ def actor_link(site: Site, actor_id: str, lang: str, here: str) -> Optional[dict
     actor = site.corpus.actors.get(actor_id)
     if actor is None:
         return None
-    return {"href": urls.relative(here, urls.actor(actor_id)), "name": actor.name.get(lang)}
+    if here.startswith("actors/") and here == urls.actor(actor_id):
+        return {"href": "./", "name": actor.name.get(lang)}
+    key = (id(actor), lang, _prefix(here, "actors/"))
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0] is actor:
+        return hit[1]
+    link = {"href": key[2] + actor_id + "/", "name": actor.name.get(lang)}
+    _MEMO[key] = (actor, link)
+    return link
 
 
 def briefing_page(site: Site, index: int, lang: str) -> Page:
