@@ -131,8 +131,8 @@ def generator_only(project: Path) -> dict[str, Any]:
     # As a first `briefing build`: no earlier pages archive, so every page is rendered.
     for lang in ("en", "ar"):
         (proj.build_dir / lang / "pages.pickle").unlink(missing_ok=True)
-    results = render_editions(EditionJob(site, proj, config, read_assets(proj.templates / "assets"), code_key(project),
-                                         PageCache()))
+    results, _exports = render_editions(EditionJob(site, proj, config, read_assets(proj.templates / "assets"),
+                                                    code_key(project), PageCache()))
     for stage in ("render", "index", "write"):
         timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)
     total = time.perf_counter() - started

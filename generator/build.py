@@ -135,7 +135,8 @@ def _render_editions(site: Site, project: Project, config: SiteConfig, caches: C
     if timings.progress:
         timings.progress(f"render, index and write {len(site.briefings):,} briefings in both editions")
     assets = read_assets(project.templates / "assets")
-    results = render_editions(EditionJob(site, project, config, assets, key, caches.pages, keep_pages=keep_pages))
+    results, timings.stages["exports"] = render_editions(
+        EditionJob(site, project, config, assets, key, caches.pages, keep_pages=keep_pages))
     # The editions ran side by side: each stage is reported as the slower edition's time.
     for stage in ("render", "index", "write"):
         timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)

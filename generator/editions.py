@@ -15,10 +15,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from . import exports
 from .project import Project
@@ -74,16 +76,28 @@ def generate(site: Site, project: Project, config: SiteConfig, lang: str,
             pages[page.path] = Rendered(digest, render_page(env, page, lang).encode(), fresh=True)
     files = dict(assets if assets is not None else read_assets(project.templates / "assets"))
     files["feed.xml"] = exports.atom_feed(site, lang, config.site_name.get(lang), config.site_url)
-    if lang == "en":
-        # Exports are language-neutral: once, at the site root.
-        files.update({
-            "data/events.json": exports.to_json(exports.events_json(site)),
-            "data/actors.json": exports.to_json(exports.actors_json(site)),
-            "data/briefings.json": exports.to_json(exports.briefings_json(site)),
-            "data/events.ics": exports.events_ics(site, config.site_url),
-            "data/entities.ftm.json": exports.ftm_lines(exports.ftm_entities(site, config.site_url)),
-        })
     return pages, files
+
+
+EXPORTS_FOLDER = "data"  # at the English edition's root, which is the site's
+
+
+def export_files(site: Site, config: SiteConfig) -> dict[str, bytes]:
+    """The machine-readable exports: language-neutral, so once, at the site root."""
+    return {
+        "events.json": exports.to_json(exports.events_json(site)),
+        "actors.json": exports.to_json(exports.actors_json(site)),
+        "briefings.json": exports.to_json(exports.briefings_json(site)),
+        "events.ics": exports.events_ics(site, config.site_url),
+        "entities.ftm.json": exports.ftm_lines(exports.ftm_entities(site, config.site_url)),
+    }
+
+
+def write_exports(job: EditionJob) -> float:
+    """Exports into the English docs (folder data/, left alone by that edition's writer); seconds taken."""
+    started = time.perf_counter()
+    sync_tree(job.project.build_dir / "en" / "docs" / EXPORTS_FOLDER, export_files(job.site, job.config))
+    return time.perf_counter() - started
 
 
 def read_archive(path: Path, key: str) -> dict[str, Rendered]:
@@ -133,7 +147,7 @@ def render_edition(lang: str) -> EditionResult:
         if any(r.fresh for r in pages.values()) or set(pages) != set(previous):
             edition.mkdir(parents=True, exist_ok=True)
             write_archive(archive, job.key, pages)
-        stats = sync_tree(edition / "docs", files)
+        stats = sync_tree(edition / "docs", files, leave=EXPORTS_FOLDER if lang == "en" else "")
         cfg = edition_config(job.project.root, job.project.build_dir, job.config, lang, set(pages) | set(files))
         sync_file(edition / "mkdocs.yml", dump_config(cfg))
         sync_file(edition / SEARCH_DOCS, search)
@@ -149,17 +163,38 @@ def render_edition(lang: str) -> EditionResult:
     return EditionResult(lang, len(pages), rendered, stats.written, stats.removed, timings.stages, digests, new_pages)
 
 
-def render_editions(job: EditionJob) -> list[EditionResult]:
-    """Both editions at once on two cores (fork shares the linked site); in turn where fork is missing."""
+def render_editions(job: EditionJob) -> tuple[list[EditionResult], float]:
+    """Both editions at once on two cores (fork shares the linked site), in turn where fork is missing.
+
+    The exports are written meanwhile by this process, which would otherwise
+    wait: in the English edition's process they made it the slower of the two.
+    Returns the results and the seconds the exports took."""
     global _JOB
     _JOB = job
     try:
         if "fork" not in multiprocessing.get_all_start_methods():
-            return [render_edition(lang) for lang in LANGS]
+            return [render_edition(lang) for lang in LANGS], write_exports(job)
         with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(render_edition, LANGS))
+            # Both workers are forked by now: the thread below is not in them.
+            results = pool.map(render_edition, LANGS)
+            outcome: list[Any] = []
+            thread = threading.Thread(target=lambda: outcome.append(_capture(write_exports, job)))
+            thread.start()
+            done = list(results)
+            thread.join()
+        seconds = outcome[0]
+        if isinstance(seconds, BaseException):
+            raise seconds
+        return done, seconds
     finally:
         _JOB = None
+
+
+def _capture(fn: Callable[[EditionJob], float], job: EditionJob) -> Any:
+    try:
+        return fn(job)
+    except BaseException as exc:  # re-raised by the caller, in its own thread
+        return exc
 
 
 def read_assets(folder: Path) -> dict[str, bytes]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import AbstractSet, Mapping
+from typing import Mapping
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,11 @@ def sync_file(path: Path, data: bytes) -> bool:
     return True
 
 
-def sync_tree(target: Path, files: Mapping[str, bytes], kept: AbstractSet[str] = frozenset()) -> WriteStats:
-    """Make `target` hold exactly `files` (relative posix path -> bytes) and the `kept` files already there."""
+def sync_tree(target: Path, files: Mapping[str, bytes], leave: str = "") -> WriteStats:
+    """Make `target` hold exactly `files` (relative posix path -> bytes).
+
+    The folder `leave` (a top-level name) belongs to another writer, working
+    at the same time: nothing in it is touched."""
     target.mkdir(parents=True, exist_ok=True)
     written = unchanged = removed = 0
     for rel, data in files.items():
@@ -45,13 +48,16 @@ def sync_tree(target: Path, files: Mapping[str, bytes], kept: AbstractSet[str] =
             written += 1
         else:
             unchanged += 1
-    wanted = set(files) | kept
-    for dirpath, _dirnames, filenames in os.walk(target, topdown=False):
+    wanted = set(files)
+    for dirpath, dirnames, filenames in os.walk(target):
+        if dirpath == str(target) and leave in dirnames:
+            dirnames.remove(leave)
         for name in filenames:
             path = Path(dirpath) / name
             if path.relative_to(target).as_posix() not in wanted:
                 path.unlink()
                 removed += 1
-        if dirpath != str(target) and not os.listdir(dirpath):
+    for dirpath, _dirnames, _filenames in os.walk(target, topdown=False):
+        if dirpath != str(target) and not os.listdir(dirpath) and Path(dirpath).relative_to(target).parts[0] != leave:
             os.rmdir(dirpath)
     return WriteStats(written, unchanged, removed)
