@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Mapping, Optional
+from typing import Callable, Mapping, Optional
 
 from . import names, urls
 from .diagnostics import Diagnostic, Report
@@ -18,7 +18,7 @@ from .markup import Renderer, clean, split_paragraphs
 from .mentions import Matcher, find_targets, link_html
 from .model import Briefing, Corpus, Document
 from .events import Timeline, merge
-from .relations import Relations, relations
+from .relations import Relations, related_briefings, relations
 
 
 @dataclass(frozen=True)
@@ -99,13 +99,14 @@ class LinkCache:
         self._names: Optional[tuple[object, ...]] = None
         self._entries: dict[Briefing, tuple[LinkedBriefing, list[Diagnostic]]] = {}
 
-    def link(self, corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.Office], report: Report) -> tuple[LinkedBriefing, ...]:
+    def link(self, corpus: Corpus, matcher: Matcher, office_map: Mapping[str, names.Office], report: Report,
+             meanwhile: Optional[Callable[[], None]] = None) -> tuple[LinkedBriefing, ...]:
         # Names come from actors and places: a change to either relinks everything.
         names_in_use = (tuple(sorted(corpus.actors.items())), tuple(sorted(corpus.places.items())))
         if names_in_use != self._names:
             self._names, self._entries = names_in_use, {}
         missing = tuple(b for b in corpus.briefings if b not in self._entries)
-        self._entries.update(zip(missing, _link_many(missing, corpus, matcher, office_map)))
+        self._entries.update(zip(missing, _link_many(missing, corpus, matcher, office_map, meanwhile)))
         # Forget briefings that are gone or were edited.
         self._entries = {b: self._entries[b] for b in corpus.briefings}
         for _linked, items in self._entries.values():
@@ -114,8 +115,11 @@ class LinkCache:
 
 
 def _link_many(briefings: tuple[Briefing, ...], corpus: Corpus, matcher: Matcher,
-               office_map: Mapping[str, names.Office]) -> list[tuple[LinkedBriefing, list[Diagnostic]]]:
-    """Each briefing is linked on its own, so halves of the list go to the two cores."""
+               office_map: Mapping[str, names.Office],
+               meanwhile: Optional[Callable[[], None]] = None) -> list[tuple[LinkedBriefing, list[Diagnostic]]]:
+    """Each briefing is linked on its own, so halves of the list go to the two cores.
+
+    `meanwhile` runs here while they work (not at all when one process links)."""
     global _SHARED
     count = len(briefings)
     if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
@@ -129,7 +133,10 @@ def _link_many(briefings: tuple[Briefing, ...], corpus: Corpus, matcher: Matcher
     _SHARED = (briefings, corpus, matcher, office_map)
     try:
         with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = list(pool.map(_link_chunk, [(0, half), (half, count)]))
+            pending = pool.map(_link_chunk, [(0, half), (half, count)])
+            if meanwhile is not None:
+                meanwhile()
+            parts = list(pending)
     finally:
         _SHARED = None
     derived = [d for chunk in parts for d in chunk]
@@ -139,13 +146,23 @@ def _link_many(briefings: tuple[Briefing, ...], corpus: Corpus, matcher: Matcher
 def link(corpus: Corpus, report: Report, cache: Optional[LinkCache] = None) -> Site:
     office_map = names.offices(corpus)
     matcher = names.matcher(corpus, office_map)
-    linked = (cache or LinkCache()).link(corpus, matcher, office_map, report)
-    timeline = merge(corpus.briefings, report)
+    unlinked: list[tuple[Timeline, list[tuple[int, ...]]]] = []
+
+    def meanwhile() -> None:
+        # What needs no mention links: done while the workers link, as this
+        # process would otherwise wait.
+        unlinked.append((merge(corpus.briefings, report), related_briefings(corpus.briefings, involved)))
+
+    linked = (cache or LinkCache()).link(corpus, matcher, office_map, report, meanwhile)
+    if not unlinked:
+        meanwhile()
+    timeline, related = unlinked[0]
     by_slug = {lb.briefing.slug: index for index, lb in enumerate(linked)}
-    return Site(corpus, linked, office_map, relations(linked), timeline, by_slug)
+    return Site(corpus, linked, office_map, relations(linked, related), timeline, by_slug)
 
 
-def _involved(briefing: Briefing) -> tuple[str, ...]:
+def involved(briefing: Briefing) -> tuple[str, ...]:
+    """Actors a briefing is about: tagged, or taking part in its events."""
     ids = [ref.id for ref in briefing.actors]
     for event in briefing.events:
         ids.extend(ref.id for ref in event.participants)
@@ -210,9 +227,9 @@ def _link_briefing(briefing: Briefing, corpus: Corpus, renderer: Renderer, match
         linker.title()
         docs[doc.lang] = LinkedDoc(doc, paragraphs, summary)
         found.update(linker.found)
-    involved = _involved(briefing)
-    mentioned = tuple(actor_id for actor_id in found if actor_id not in involved)
-    return LinkedBriefing(briefing, docs, involved, mentioned)
+    tagged = involved(briefing)
+    mentioned = tuple(actor_id for actor_id in found if actor_id not in tagged)
+    return LinkedBriefing(briefing, docs, tagged, mentioned)
 
 
 def _inline(renderer: Renderer, text: str) -> str:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 if TYPE_CHECKING:
     from .link import LinkedBriefing
+    from .model import Briefing
 
 RELATED_COUNT = 5
 CO_ACTORS = 10
@@ -31,14 +32,14 @@ class Relations:
     related: Sequence[tuple[int, ...]]  # per briefing index
 
 
-def relations(briefings: Sequence["LinkedBriefing"]) -> Relations:
+def relations(briefings: Sequence["LinkedBriefing"], related: Sequence[tuple[int, ...]]) -> Relations:
+    """Indexes of linked briefings; `related` comes from related_briefings, which needs no links."""
     by_actor: dict[str, list[tuple[int, str]]] = defaultdict(list)
     by_topic: dict[str, list[int]] = defaultdict(list)
     by_place: dict[str, list[int]] = defaultdict(list)
     co: dict[str, Counter[str]] = defaultdict(Counter)
     topics_of: dict[str, Counter[str]] = defaultdict(Counter)
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, lb in enumerate(briefings):  # newest first, so postings are too
+    for index, lb in enumerate(briefings):  # newest first, so the indexes are too
         b = lb.briefing
         for actor_id in lb.involved:
             by_actor[actor_id].append((index, "involved"))
@@ -50,19 +51,12 @@ def relations(briefings: Sequence["LinkedBriefing"]) -> Relations:
             # Counter.update counts an iterable in C.
             co[actor_id].update(other_id for other_id in actors if other_id != actor_id)
             topics_of[actor_id].update(topic_ids)
-        for ref in dict.fromkeys(r.id for r in b.topics):
+        for ref in dict.fromkeys(topic_ids):
             by_topic[ref].append(index)
-            postings[("topic", ref)].append(index)
         places = [b.location.id] if b.location else []
         places += [e.location.id for e in b.events if e.location]
         for place_id in dict.fromkeys(places):
             by_place[place_id].append(index)
-        for actor_id in lb.involved:
-            postings[("actor", actor_id)].append(index)
-        for event in b.events:
-            key = event.id or f"{event.type}/{event.date}/{'+'.join(sorted(p.id for p in event.participants))}"
-            postings[("event", key)].append(index)
-    related = _related(briefings, postings)
     return Relations(
         by_actor={k: tuple(v) for k, v in by_actor.items()},
         by_topic={k: tuple(v) for k, v in by_topic.items()},
@@ -73,11 +67,26 @@ def relations(briefings: Sequence["LinkedBriefing"]) -> Relations:
     )
 
 
+def related_briefings(briefings: Sequence["Briefing"],
+                      involved: Callable[["Briefing"], Sequence[str]]) -> list[tuple[int, ...]]:
+    """Per briefing (newest first), the briefings sharing most of its events, involved actors and topics."""
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, b in enumerate(briefings):  # newest first, so postings are too
+        for ref in dict.fromkeys(r.id for r in b.topics):
+            postings[("topic", ref)].append(index)
+        for actor_id in involved(b):
+            postings[("actor", actor_id)].append(index)
+        for event in b.events:
+            key = event.id or f"{event.type}/{event.date}/{'+'.join(sorted(p.id for p in event.participants))}"
+            postings[("event", key)].append(index)
+    return _related(briefings, postings)
+
+
 def _top(counter: Counter[str], count: int) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:count])
 
 
-def _related(briefings: Sequence["LinkedBriefing"], postings: Mapping[tuple[str, str], list[int]]) -> list[tuple[int, ...]]:
+def _related(briefings: Sequence[object], postings: Mapping[tuple[str, str], list[int]]) -> list[tuple[int, ...]]:
     position: dict[tuple[str, str], dict[int, int]] = {key: {b: i for i, b in enumerate(lst)} for key, lst in postings.items()}
     features: list[list[tuple[str, str]]] = [[] for _ in briefings]
     for key, lst in postings.items():
