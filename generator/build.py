@@ -8,17 +8,18 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Iterator, Mapping, Optional
 
-from . import buildstate
+from . import buildstate, urls
 from .diagnostics import BuildFailed, Report
 from .editions import CHANGED, EditionJob, EditionResult, read_assets, render_editions
 from .engine import SiteConfig, epoch_for, prepare_stage, read_config, read_limits, run_editions, swap_in
 from .link import LinkCache, Site, link
-from .loader import FileCache, Limits, load
+from .loader import BRIEFING_NAME, FileCache, Limits, load
 from .model import LANGS
 from .project import Project
 from .render import PageCache, Rendered
+from .schema import SLUG_RE
 from .timings import Timings
 from .validate import validate
 
@@ -84,7 +85,8 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     build_dir = project.build_dir
     record = buildstate.read_site_record(build_dir) if preview is None else None
     background = None if preview is not None else prepare_stage(
-        build_dir, project.site_dir, clone=record is not None and record.same_folder(project.site_dir))
+        build_dir, project.site_dir, clone=record is not None and record.same_folder(project.site_dir),
+        folders=lambda: _page_folders(project.content))
     saver = None
     key = buildstate.code_key(project.root)
     try:
@@ -112,6 +114,7 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
             dirty = dirty and not removed and before is not None and _no_page_gone(before, digests)
             outputs = {lang: preview / lang for lang in LANGS}
             _tell_changed(build_dir, before if dirty else None, digests)
+            timings.counts["engine_dirty"] = int(dirty)
             _run_engine(build_dir, outputs, strict, epoch, report, timings, dirty)
             caches.preview = digests
         else:
@@ -175,10 +178,21 @@ def _tell_changed(build_dir: Path, before: Optional[Mapping[str, Mapping[str, by
 
 def _run_engine(build_dir: Path, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report,
                 timings: Timings, dirty: bool) -> None:
-    timings.counts["engine_dirty"] = int(dirty)
     result = timings.run("engine", lambda: run_editions(build_dir, outputs, strict, epoch, report, dirty))
     if not result.ok or (strict and report.warnings):
         raise BuildFailed(report)
+
+
+def _page_folders(content: Path) -> Iterator[str]:
+    """Output folders of the briefing and actor pages, known from file names alone."""
+    for name in sorted(os.listdir(content / "briefings")) if (content / "briefings").is_dir() else ():
+        match = BRIEFING_NAME.fullmatch(name)
+        if match and SLUG_RE.fullmatch(match["slug"]):
+            yield urls.briefing(match["slug"])
+    for name in sorted(os.listdir(content / "actors")) if (content / "actors").is_dir() else ():
+        stem, dot, ext = name.rpartition(".")
+        if dot and ext == "yml" and SLUG_RE.fullmatch(stem):
+            yield urls.actor(stem)
 
 
 def _edition_configs(build_dir: Path) -> dict[str, bytes]:
@@ -211,12 +225,13 @@ def _engine_and_swap(project: Project, report: Report, timings: Timings, strict:
         outputs = {"en": stage, "ar": stage / "ar"}
     else:
         shutil.rmtree(stage, ignore_errors=True)
-        # Apart: a full MkDocs run first empties its output folder.
+        # Apart, as the editions run at once; each holds only the page
+        # folders made by prepare_stage, so MkDocs runs dirty there too
+        # (a clean run would first empty them) and writes every page.
         outputs = {lang: build_dir / "out" / lang for lang in LANGS}
-        for folder in outputs.values():
-            shutil.rmtree(folder, ignore_errors=True)
     _tell_changed(build_dir, site_digests, digests)
-    _run_engine(build_dir, outputs, strict, epoch, report, timings, update)
+    timings.counts["engine_dirty"] = int(update)
+    _run_engine(build_dir, outputs, strict, epoch, report, timings, dirty=True)
     if not update:
         os.replace(outputs["ar"], outputs["en"] / "ar")
         os.replace(outputs["en"], stage)

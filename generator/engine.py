@@ -17,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
@@ -229,21 +229,29 @@ def swap_in(build: Path, stage: Path, site: Path) -> None:
     os.replace(stage, site)
 
 
-def prepare_stage(build: Path, site: Path, clone: bool) -> threading.Thread:
+def prepare_stage(build: Path, site: Path, clone: bool, folders: Callable[[], Iterable[str]]) -> threading.Thread:
     """Disk work done in the background while the CPU-bound stages run.
 
-    Copies site/ into .build/stage (hard links) when the engine may update
-    it, then deletes earlier sites from .build/trash. In that order: the
-    copy is what the build will wait for."""
+    When the engine may update site/, copies it into .build/stage (hard
+    links). Otherwise makes the folders of the pages MkDocs will write
+    (`folders`, per edition, in .build/out/<lang>): creating a folder cost
+    this machine as much as rendering a page, and here it runs on the core
+    that loading leaves idle. Then deletes earlier sites from .build/trash.
+    In that order: the first is what the build will wait for."""
 
     def work() -> None:
-        stage = build / "stage"
-        if stage.exists():
-            shutil.rmtree(stage)
+        for stale in (build / "stage", build / "out"):
+            if stale.exists():
+                shutil.rmtree(stale)
         if clone:
             clone_tree(site, stage)
+        else:
+            for rel in folders():
+                for lang in LANGS:
+                    os.makedirs(build / "out" / lang / rel, exist_ok=True)
         shutil.rmtree(build / "trash", ignore_errors=True)
 
+    stage = build / "stage"
     thread = threading.Thread(target=work)
     thread.start()
     return thread
