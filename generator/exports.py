@@ -25,7 +25,13 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 
 def to_json(value: Any) -> bytes:
-    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False)
+    """UTF-8 JSON, a list one item per line (readable and diffable, and written
+    by the C encoder, which an indented dump cannot use: it was most of the
+    exports' time). <, > and & are escaped so that no JSON text reads as HTML."""
+    if isinstance(value, list) and value:
+        text = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in value) + "\n]"
+    else:
+        text = json.dumps(value, ensure_ascii=False)
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n").encode()
 
 
