@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping, Optional
+from typing import Callable, Iterator, Mapping, Optional
 
 from . import buildstate, urls
 from .diagnostics import BuildFailed, Report
-from .editions import CHANGED, EditionJob, EditionResult, read_assets, render_editions
-from .engine import SiteConfig, epoch_for, prepare_stage, read_config, read_limits, run_editions, swap_in
+from .editions import EditionJob, EditionResult, read_assets, render_editions
+from .engine import (CHANGED, SiteConfig, epoch_for, prepare_stage, read_config, read_limits, report_engine,
+                     run_editions, swap_in)
 from .link import LinkCache, Site, link
 from .loader import BRIEFING_NAME, FileCache, Limits, load
 from .model import LANGS
@@ -84,10 +84,12 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     timings = timings or Timings()
     build_dir = project.build_dir
     record = buildstate.read_site_record(build_dir) if preview is None else None
-    background = None if preview is not None else prepare_stage(
-        build_dir, project.site_dir, clone=record is not None and record.same_folder(project.site_dir),
-        folders=lambda: _page_folders(project.content))
-    saver = None
+    # Whether MkDocs may update a copy of site/ is known only once pages are
+    # rendered; without a record of site/ it will not, and each edition's
+    # engine run can start as soon as that edition is written.
+    may_update = record is not None and record.same_folder(project.site_dir)
+    stage = None if preview is not None else prepare_stage(
+        build_dir, project.site_dir, clone=may_update, folders=lambda: _page_folders(project.content))
     key = buildstate.code_key(project.root)
     try:
         config = read_config(project.root / "mkdocs.yml", report)
@@ -101,12 +103,17 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
             raise BuildFailed(report)
         if preview is None:
             _guard_site_dir(project, report)
-        results = _render_editions(site, project, config, caches, key, timings, keep_pages=preview is not None)
-        if persist:
-            # Stored while the engine runs (the editions' processes have ended: no fork follows).
-            saver = _store_in_background(build_dir, key, caches)
         latest = site.corpus.briefings[0].date if site.corpus.briefings else None
         epoch = epoch_for(latest)
+        early = None
+        if stage is not None and not may_update:
+            timings.run("folders (wait)", stage.ready.wait)
+            _tell_changed(build_dir, None, {})
+            early = ({lang: build_dir / "out" / lang for lang in LANGS}, strict, epoch)
+        # Stored while the editions render (this process would wait).
+        beside = [lambda: buildstate.store(build_dir, key, caches)] if persist else []
+        results = _render_editions(site, project, config, caches, key, timings, beside,
+                                   keep_pages=preview is not None, engine=early)
         digests = {r.lang: r.digests for r in results}
         removed = any(r.removed for r in results)
         if preview is not None:
@@ -117,29 +124,39 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
             timings.counts["engine_dirty"] = int(dirty)
             _run_engine(build_dir, outputs, strict, epoch, report, timings, dirty)
             caches.preview = digests
-        else:
-            assert background is not None
-            engine_key = buildstate.engine_key(key, epoch, _edition_configs(build_dir))
-            timings.run("copy (wait)", background.join)
-            update = (record is not None and not removed and record.engine_key == engine_key
-                      and record.same_folder(project.site_dir) and _no_page_gone(record.digests, digests))
-            _engine_and_swap(project, report, timings, strict, epoch, engine_key, digests,
-                             record.digests if update and record else None)
+            return timings
+        assert stage is not None
+        engine_key = buildstate.engine_key(key, epoch, _edition_configs(build_dir))
+        if early is not None:
+            timings.counts["engine_dirty"] = 0
+            timings.stages["engine"] = max(r.engine.seconds for r in results if r.engine)
+            ok = all([report_engine(r.engine, report) for r in results if r.engine])
+            if not ok or (strict and report.warnings):
+                raise BuildFailed(report)
+            _assemble_and_swap(project, timings, engine_key, digests, update=False)
+            return timings
+        timings.run("copy (wait)", stage.ready.wait)
+        update = (record is not None and not stage.failed and not removed and record.engine_key == engine_key
+                  and record.same_folder(project.site_dir) and _no_page_gone(record.digests, digests))
+        _engine_and_swap(project, report, timings, strict, epoch, engine_key, digests,
+                         record.digests if update and record else None)
+        return timings
     finally:
-        for thread in (background, saver):
-            if thread is not None:
-                thread.join()
-    return timings
+        if stage is not None:
+            stage.join()
 
 
 def _render_editions(site: Site, project: Project, config: SiteConfig, caches: Caches, key: str, timings: Timings,
-                     keep_pages: bool) -> list[EditionResult]:
+                     beside: list[Callable[[], object]], keep_pages: bool,
+                     engine: Optional[tuple[Mapping[str, Path], bool, int]]) -> list[EditionResult]:
     started = time.perf_counter()
     if timings.progress:
-        timings.progress(f"render, index and write {len(site.briefings):,} briefings in both editions")
+        what = "render, index, write and build" if engine else "render, index and write"
+        timings.progress(f"{what} {len(site.briefings):,} briefings in both editions")
     assets = read_assets(project.templates / "assets")
-    results, timings.stages["exports"] = render_editions(
-        EditionJob(site, project, config, assets, key, caches.pages, keep_pages=keep_pages))
+    job = EditionJob(site, project, config, assets, key, caches.pages, keep_pages=keep_pages, engine=engine)
+    results, outcomes = render_editions(job, beside)
+    timings.stages["exports"] = outcomes[0]
     # The editions ran side by side: each stage is reported as the slower edition's time.
     for stage in ("render", "index", "write"):
         timings.stages[stage] = max(r.seconds.get(stage, 0.0) for r in results)
@@ -172,7 +189,7 @@ def _tell_changed(build_dir: Path, before: Optional[Mapping[str, Mapping[str, by
             path.unlink(missing_ok=True)
             continue
         old = before.get(lang, {})
-        changed = sorted(p for p, digest in now[lang].items() if old.get(p) != digest)
+        changed = sorted(p for p, digest in now.get(lang, {}).items() if old.get(p) != digest)
         buildstate.write_json(path, changed)
 
 
@@ -199,17 +216,9 @@ def _edition_configs(build_dir: Path) -> dict[str, bytes]:
     return {lang: (build_dir / lang / "mkdocs.yml").read_bytes() for lang in LANGS}
 
 
-def _store_in_background(build_dir: Path, key: str, caches: Caches) -> threading.Thread:
-    # Written while the engine runs; nothing changes the stored caches
-    # (parsed and linked briefings) after linking.
-    thread = threading.Thread(target=buildstate.store, args=(build_dir, key, caches))
-    thread.start()
-    return thread
-
-
 def _engine_and_swap(project: Project, report: Report, timings: Timings, strict: bool, epoch: int, engine_key: str,
                      digests: dict[str, dict[str, bytes]], site_digests: Optional[Mapping[str, Mapping[str, bytes]]]) -> None:
-    """MkDocs builds the editions into .build/stage, which then replaces site/.
+    """MkDocs builds the editions, then they replace site/.
 
     With `site_digests` (site/ is this project's last output, from the same
     code, templates and settings, and no page has gone since), the stage is
@@ -218,27 +227,34 @@ def _engine_and_swap(project: Project, report: Report, timings: Timings, strict:
     (through the hooks) replaces files by renames, so site/ never changes
     while the build runs.
     """
-    build_dir, site_dir = project.build_dir, project.site_dir
-    stage = build_dir / "stage"
+    build_dir = project.build_dir
     update = site_digests is not None
     if update:
-        outputs = {"en": stage, "ar": stage / "ar"}
+        outputs = {"en": build_dir / "stage", "ar": build_dir / "stage" / "ar"}
     else:
-        shutil.rmtree(stage, ignore_errors=True)
         # Apart, as the editions run at once; each holds only the page
-        # folders made by prepare_stage, so MkDocs runs dirty there too
-        # (a clean run would first empty them) and writes every page.
+        # folders made by prepare_stage (if any), so MkDocs runs dirty there
+        # too (a clean run would first empty them) and writes every page.
+        shutil.rmtree(build_dir / "stage", ignore_errors=True)
         outputs = {lang: build_dir / "out" / lang for lang in LANGS}
     _tell_changed(build_dir, site_digests, digests)
     timings.counts["engine_dirty"] = int(update)
     _run_engine(build_dir, outputs, strict, epoch, report, timings, dirty=True)
+    _assemble_and_swap(project, timings, engine_key, digests, update)
+
+
+def _assemble_and_swap(project: Project, timings: Timings, engine_key: str, digests: dict[str, dict[str, bytes]],
+                       update: bool) -> None:
+    build_dir = project.build_dir
+    stage = build_dir / "stage"
     if not update:
-        os.replace(outputs["ar"], outputs["en"] / "ar")
-        os.replace(outputs["en"], stage)
+        out = build_dir / "out"
+        os.replace(out / "ar", out / "en" / "ar")
+        os.replace(out / "en", stage)
     # Forgotten before site/ changes: a crash between the two leaves no stale record.
     buildstate.forget_site_record(build_dir)
-    timings.run("swap", lambda: swap_in(build_dir, stage, site_dir))
-    buildstate.write_site_record(build_dir, engine_key, digests, site_dir)
+    timings.run("swap", lambda: swap_in(build_dir, stage, project.site_dir))
+    buildstate.write_site_record(build_dir, engine_key, digests, project.site_dir)
 
 
 def _guard_site_dir(project: Project, report: Report) -> None:

@@ -20,12 +20,12 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional, Sequence
 
 from . import exports
 from .project import Project
 from .timings import Timings
-from .engine import CHANGED, PAGES_ARCHIVE, SEARCH_DOCS, SiteConfig, dump_config, edition_config
+from .engine import PAGES_ARCHIVE, SEARCH_DOCS, EngineRun, SiteConfig, dump_config, edition_config, run_edition
 from .link import Site
 from .model import LANGS
 from .pages import edition_pages
@@ -33,7 +33,7 @@ from .render import PageCache, Rendered, environment, page_digest, render_page
 from .searchindex import search_docs
 from .writer import WriteStats, sync_file, sync_tree
 
-__all__ = ["CHANGED", "EditionJob", "EditionResult", "archived_pages", "generate", "read_archive", "read_assets",
+__all__ = ["EditionJob", "EditionResult", "archived_pages", "generate", "read_archive", "read_assets",
            "render_editions"]
 
 
@@ -46,6 +46,10 @@ class EditionJob:
     key: str  # buildstate.code_key: an archive written by other code is not reused
     pages: PageCache  # the preview's, in memory; empty for `briefing build` (the archive is read)
     keep_pages: bool = False  # the preview's: send back the pages its cache lacks
+    # A full engine run, started by each edition's process as soon as its
+    # pages are written rather than when both editions are: output folder per
+    # edition, strict, SOURCE_DATE_EPOCH.
+    engine: Optional[tuple[Mapping[str, Path], bool, int]] = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class EditionResult:
     seconds: dict[str, float]
     digests: dict[str, bytes]  # page path -> digest, for every page
     new_pages: dict[str, bytes]  # with keep_pages: the pages the job's cache lacks (path -> Markdown)
+    engine: Optional[EngineRun] = None  # with job.engine
 
 
 def generate(site: Site, project: Project, config: SiteConfig, lang: str,
@@ -160,41 +165,51 @@ def render_edition(lang: str) -> EditionResult:
     if job.keep_pages:
         cached = job.pages.editions.get(lang, {})
         new_pages = {p: r.data for p, r in pages.items() if p not in cached or cached[p].digest != r.digest}
-    return EditionResult(lang, len(pages), rendered, stats.written, stats.removed, timings.stages, digests, new_pages)
+    engine = None
+    if job.engine is not None:
+        outputs, strict, epoch = job.engine
+        # dirty: the output holds only the page folders made by prepare_stage.
+        engine = run_edition(job.project.build_dir, lang, outputs[lang], strict, epoch, dirty=True)
+    return EditionResult(lang, len(pages), rendered, stats.written, stats.removed, timings.stages, digests, new_pages,
+                         engine)
 
 
-def render_editions(job: EditionJob) -> tuple[list[EditionResult], float]:
+def render_editions(job: EditionJob, beside: Sequence[Callable[[], Any]] = ()) -> tuple[list[EditionResult], list[Any]]:
     """Both editions at once on two cores (fork shares the linked site), in turn where fork is missing.
 
-    The exports are written meanwhile by this process, which would otherwise
-    wait: in the English edition's process they made it the slower of the two.
-    Returns the results and the seconds the exports took."""
+    The exports, and the `beside` tasks, run meanwhile in this process, which
+    would otherwise wait (in the English edition's process the exports made
+    it the slower of the two). Returns the results and, in order, what the
+    exports (their seconds) and the `beside` tasks returned."""
     global _JOB
     _JOB = job
+    tasks = [lambda: write_exports(job), *beside]
     try:
         if "fork" not in multiprocessing.get_all_start_methods():
-            return [render_edition(lang) for lang in LANGS], write_exports(job)
+            return [render_edition(lang) for lang in LANGS], [task() for task in tasks]
         with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=multiprocessing.get_context("fork")) as pool:
-            # Both workers are forked by now: the thread below is not in them.
+            # Both workers are forked by now: the threads below are not in them.
             results = pool.map(render_edition, LANGS)
-            outcome: list[Any] = []
-            thread = threading.Thread(target=lambda: outcome.append(_capture(write_exports, job)))
-            thread.start()
+            outcomes: list[Any] = [None] * len(tasks)
+            threads = [threading.Thread(target=_capture, args=(task, outcomes, i)) for i, task in enumerate(tasks)]
+            for thread in threads:
+                thread.start()
             done = list(results)
-            thread.join()
-        seconds = outcome[0]
-        if isinstance(seconds, BaseException):
-            raise seconds
-        return done, seconds
+            for thread in threads:
+                thread.join()
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome
+        return done, outcomes
     finally:
         _JOB = None
 
 
-def _capture(fn: Callable[[EditionJob], float], job: EditionJob) -> Any:
+def _capture(task: Callable[[], Any], outcomes: list[Any], index: int) -> None:
     try:
-        return fn(job)
-    except BaseException as exc:  # re-raised by the caller, in its own thread
-        return exc
+        outcomes[index] = task()
+    except BaseException as exc:  # re-raised by render_editions, in its own thread
+        outcomes[index] = exc
 
 
 def read_assets(folder: Path) -> dict[str, bytes]:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -159,44 +160,58 @@ class EngineResult:
     seconds: Mapping[str, float]
 
 
-def run_editions(build: Path, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report,
-                 dirty: bool = False) -> EngineResult:
-    """Both editions at once, one MkDocs process each (two cores, two editions).
+@dataclass(frozen=True)
+class EngineRun:
+    """One edition's MkDocs run, as it ended."""
 
-    `dirty` lets MkDocs skip pages whose Markdown is older than their HTML:
-    the writer keeps the times of unchanged files, so only edited pages and
-    the pages that list them are rendered again.
+    lang: str
+    returncode: int
+    output: str
+    seconds: float
+
+
+def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, dirty: bool) -> EngineRun:
+    """MkDocs on one edition (in its own process: a fresh interpreter, with a fixed hash seed).
+
+    `dirty` lets MkDocs skip pages the hooks say are unchanged (see
+    mkdocs_hooks.on_files) and keeps what the output folder holds.
     """
+    started = time.perf_counter()
     # NO_MKDOCS_2_WARNING: MkDocs 1.6 prints a notice about its successor on every build.
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
-    procs = {}
-    started = time.perf_counter()
-    for lang in LANGS:
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(build / lang / "mkdocs.yml"),
-               "-d", str(outputs[lang].resolve())]
-        if strict:
-            cmd.append("--strict")
-        if dirty:
-            cmd.append("--dirty")
-            # MkDocs writes the gzipped sitemap in place (every other write goes
-            # through the hooks' atomic replacements): the file may be shared.
-            (outputs[lang] / "sitemap.xml.gz").unlink(missing_ok=True)
-        procs[lang] = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    ok = True
-    seconds = {}
-    for lang, proc in procs.items():
-        output, _ = proc.communicate()
-        seconds[lang] = time.perf_counter() - started
-        lines = [line.strip() for line in output.splitlines() if line.strip()]
-        if proc.returncode != 0:
-            ok = False
-            detail = "; ".join(line for line in lines if not line.startswith("INFO")) or f"exit code {proc.returncode}"
-            report.error("mkdocs.yml", 0, f"the site engine (MkDocs) failed on the {lang} edition: {detail[-800:]}")
-        else:
-            for line in lines:
-                if line.startswith("WARNING") and "dirty" not in line:
-                    report.warning("mkdocs.yml", 0, f"MkDocs ({lang} edition): {line.removeprefix('WARNING').strip(' -')}")
-    return EngineResult(ok, seconds)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(build / lang / "mkdocs.yml"),
+           "-d", str(output.resolve())]
+    if strict:
+        cmd.append("--strict")
+    if dirty:
+        cmd.append("--dirty")
+        # MkDocs writes the gzipped sitemap in place (every other write goes
+        # through the hooks' atomic replacements): the file may be shared.
+        (output / "sitemap.xml.gz").unlink(missing_ok=True)
+    proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return EngineRun(lang, proc.returncode, proc.stdout, time.perf_counter() - started)
+
+
+def report_engine(run: EngineRun, report: Report) -> bool:
+    """MkDocs' failure or warnings as problems of the build; True when it succeeded."""
+    lines = [line.strip() for line in run.output.splitlines() if line.strip()]
+    if run.returncode != 0:
+        detail = "; ".join(line for line in lines if not line.startswith("INFO")) or f"exit code {run.returncode}"
+        report.error("mkdocs.yml", 0, f"the site engine (MkDocs) failed on the {run.lang} edition: {detail[-800:]}")
+        return False
+    for line in lines:
+        if line.startswith("WARNING") and "dirty" not in line:
+            report.warning("mkdocs.yml", 0, f"MkDocs ({run.lang} edition): {line.removeprefix('WARNING').strip(' -')}")
+    return True
+
+
+def run_editions(build: Path, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report,
+                 dirty: bool = False) -> EngineResult:
+    """Both editions at once, one MkDocs process each (two cores, two editions)."""
+    with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
+        runs = list(pool.map(lambda lang: run_edition(build, lang, outputs[lang], strict, epoch, dirty), LANGS))
+    ok = all([report_engine(run, report) for run in runs])
+    return EngineResult(ok, {run.lang: run.seconds for run in runs})
 
 
 def clone_tree(source: Path, target: Path) -> None:
@@ -229,32 +244,46 @@ def swap_in(build: Path, stage: Path, site: Path) -> None:
     os.replace(stage, site)
 
 
-def prepare_stage(build: Path, site: Path, clone: bool, folders: Callable[[], Iterable[str]]) -> threading.Thread:
-    """Disk work done in the background while the CPU-bound stages run.
+class Stage(threading.Thread):
+    """Disk work done in the background while the CPU-bound stages run (prepare_stage)."""
+
+    def __init__(self, build: Path, site: Path, clone: bool, folders: Callable[[], Iterable[str]]) -> None:
+        super().__init__()
+        self.build, self.site, self.clone, self.folders = build, site, clone, folders
+        self.ready = threading.Event()  # set when the copy or the folders are made
+        self.failed = False  # the copy is incomplete: the engine must not update it
+
+    def run(self) -> None:
+        try:
+            for stale in (self.build / "stage", self.build / "out"):
+                if stale.exists():
+                    shutil.rmtree(stale)
+            if self.clone:
+                clone_tree(self.site, self.build / "stage")
+            else:
+                for rel in self.folders():
+                    for lang in LANGS:
+                        os.makedirs(self.build / "out" / lang / rel, exist_ok=True)
+        except OSError:
+            # Only time is lost: a full engine run, which makes its folders itself.
+            self.failed = True
+        finally:
+            self.ready.set()
+        shutil.rmtree(self.build / "trash", ignore_errors=True)
+
+
+def prepare_stage(build: Path, site: Path, clone: bool, folders: Callable[[], Iterable[str]]) -> Stage:
+    """Start the disk work a build needs before its engine runs.
 
     When the engine may update site/, copies it into .build/stage (hard
     links). Otherwise makes the folders of the pages MkDocs will write
     (`folders`, per edition, in .build/out/<lang>): creating a folder cost
     this machine as much as rendering a page, and here it runs on the core
     that loading leaves idle. Then deletes earlier sites from .build/trash.
-    In that order: the first is what the build will wait for."""
-
-    def work() -> None:
-        for stale in (build / "stage", build / "out"):
-            if stale.exists():
-                shutil.rmtree(stale)
-        if clone:
-            clone_tree(site, stage)
-        else:
-            for rel in folders():
-                for lang in LANGS:
-                    os.makedirs(build / "out" / lang / rel, exist_ok=True)
-        shutil.rmtree(build / "trash", ignore_errors=True)
-
-    stage = build / "stage"
-    thread = threading.Thread(target=work)
-    thread.start()
-    return thread
+    In that order: the first is what the build waits for (Stage.ready)."""
+    stage = Stage(build, site, clone, folders)
+    stage.start()
+    return stage
 
 
 def epoch_for(latest: dt.date | None) -> int:

@@ -271,3 +271,14 @@ def test_schema_validator_never_raises(value: object) -> None:
         assert problems and all(line >= 1 and msg for line, msg in problems)
     else:
         assert problems == [] and result["title"]
+
+
+def test_engine_failure_in_a_first_build_writes_no_site(tmp_path: Path) -> None:
+    # Without an earlier site, each edition's process runs MkDocs itself (as soon as it is written).
+    project = copy_project(tmp_path / "p")
+    (project / "templates" / "overrides" / "main.html").write_text("{% extends 'base.html' %}{% block x %}{% endblock", encoding="utf-8")
+    result = run_cli("build", project=project)
+    assert result.code == 1
+    assert result.stderr.count("the site engine (MkDocs) failed") == 2 and "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+    assert {p.name for p in project.iterdir()} == {"content", "templates", "mkdocs.yml", ".build"}
