@@ -31,11 +31,12 @@ def _kib_to_mb(kib: int) -> float:
 
 
 class ChildRssSampler:
-    """Largest sum of VmRSS over this process's descendants, sampled every `period` s."""
+    """Largest sum of VmRSS over this process's MkDocs descendants, sampled every `period` s."""
 
     def __init__(self, period: float = 0.1) -> None:
         self.period = period
         self.peak_kib = 0
+        self.peak_single_kib = 0  # the largest one MkDocs process
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -66,9 +67,21 @@ class ChildRssSampler:
                 ancestor, hops = parents.get(pid), 0
                 while ancestor not in (None, 0, 1, me) and hops < 20:
                     ancestor, hops = parents.get(ancestor), hops + 1
-                if ancestor == me:
-                    total += _rss_kib(pid)
+                # MkDocs processes only: the editions' processes are forks of
+                # this one, whose shared pages would be counted again.
+                if ancestor == me and _is_mkdocs(pid):
+                    rss = _rss_kib(pid)
+                    total += rss
+                    self.peak_single_kib = max(self.peak_single_kib, rss)
             self.peak_kib = max(self.peak_kib, total)
+
+
+def _is_mkdocs(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return b"\0mkdocs\0" in handle.read()
+    except OSError:
+        return False
 
 
 def _rss_kib(pid: int) -> int:
@@ -105,7 +118,10 @@ def full_build(project: Path) -> dict[str, Any]:
         "warnings": len(report.warnings),
         "errors": len(report.errors),
         "peak_self_mb": _kib_to_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
-        "peak_engine_process_mb": _kib_to_mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
+        # Any child: the editions' and the linking processes (forks of this
+        # one, sharing its pages) and the MkDocs processes.
+        "peak_child_process_mb": _kib_to_mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
+        "peak_engine_process_mb": _kib_to_mb(sampler.peak_single_kib),
         "peak_engine_combined_mb": _kib_to_mb(sampler.peak_kib),
         **_cpu(),
     }

@@ -84,7 +84,7 @@ def _median_result(results: list[dict[str, Any]]) -> dict[str, Any]:
         return results[0]
     out = dict(results[0])
     out["stages"] = {k: statistics.median(r["stages"][k] for r in results) for k in results[0]["stages"]}
-    for key in ("total", "peak_self_mb", "peak_engine_process_mb", "peak_engine_combined_mb"):
+    for key in ("total", "peak_self_mb", "peak_child_process_mb", "peak_engine_process_mb", "peak_engine_combined_mb"):
         if key in out:
             out[key] = statistics.median(r[key] for r in results)
     return out
@@ -230,7 +230,8 @@ def table(results: list[SizeResult]) -> str:
         f"{r.pages / r.full['total']:.0f}" if r.full and r.full["total"] else "–" for r in results
     ]))
     rows.append(("peak RSS, generator process (MB)", [_mb(r.full.get("peak_self_mb")) if r.full else "–" for r in results]))
-    rows.append(("peak RSS, largest MkDocs process (MB)", [_mb(r.full.get("peak_engine_process_mb")) if r.full else "–" for r in results]))
+    rows.append(("peak RSS, largest child process: editions, linking, MkDocs (MB)", [_mb(r.full.get("peak_child_process_mb")) if r.full else "–" for r in results]))
+    rows.append(("peak RSS, largest MkDocs process, sampled (MB)", [_mb(r.full.get("peak_engine_process_mb")) if r.full else "–" for r in results]))
     rows.append(("peak RSS, both MkDocs processes, sampled (MB)", [_mb(r.full.get("peak_engine_combined_mb")) if r.full else "–" for r in results]))
     rows.append(("site/ size (MB)", [_mb(r.site_mb) for r in results]))
     rows.append(("search index en (MB)", [_mb(r.search_mb.get("en")) if r.search_mb else "–" for r in results]))
