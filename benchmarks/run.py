@@ -136,12 +136,16 @@ def run_size(size: int, out: Path, seed: int, repeat: int, with_baseline: bool, 
         for name in ("site", ".build"):
             shutil.rmtree(project / name, ignore_errors=True)
         log(f"[{size}] full build {attempt + 1}/{repeat}")
+        # Each build starts with nothing left to write back from the one
+        # before: the disk's work for a build is charged to that build.
+        os.sync()
         result.loadavg.append(round(os.getloadavg()[0], 2))
         measured, wall = _measure("build", project)
         runs.append(measured)
         walls.append(wall)
         if plain is not None:
             log(f"[{size}] plain MkDocs baseline {attempt + 1}/{repeat}")
+            os.sync()
             baselines.append(baseline_mod.build(plain))
     result.full = _median_result(runs)
     result.process_seconds = statistics.median(walls)
@@ -150,6 +154,7 @@ def run_size(size: int, out: Path, seed: int, repeat: int, with_baseline: bool, 
     result.site_mb, result.search_mb = site_sizes(project)
     log(f"[{size}] rebuild after editing one briefing")
     slug, lang = edit_one_briefing(project)
+    os.sync()
     result.loadavg.append(round(os.getloadavg()[0], 2))
     result.rebuild, result.rebuild_seconds = _measure("build", project)
     result.rebuild_page_updated = _page_has_marker(project, slug, lang)
