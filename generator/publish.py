@@ -58,8 +58,13 @@ class SiteRun:
         if self.record is not None:
             return None
         timings.run("folders (wait)", self.stage.ready.wait)
+        outputs = {lang: self.project.build_dir / "out" / lang for lang in LANGS}
+        if self.stage.failed:
+            # MkDocs runs dirty over these folders: they must hold nothing from before.
+            for folder in outputs.values():
+                shutil.rmtree(folder, ignore_errors=True)
         _tell_changed(self.project.build_dir, None, {})
-        return {lang: self.project.build_dir / "out" / lang for lang in LANGS}, self.strict, self.epoch
+        return outputs, self.strict, self.epoch
 
     def finish(self, key: str, results: list[EditionResult], report: Report, timings: Timings) -> None:
         build_dir = self.project.build_dir
