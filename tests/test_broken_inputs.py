@@ -83,3 +83,26 @@ def test_warnings_pass_unless_strict(case: Path) -> None:
     assert result.stdout == (case / "expected.txt").read_text(encoding="utf-8")
     assert all(": warning: " in line for line in result.stdout.splitlines())
     assert run_cli("check", "--strict", project=case).code == 1
+
+
+@pytest.mark.parametrize("case", WARNINGS, ids=[p.name for p in WARNINGS])
+def test_check_after_a_build_reports_the_same(case: Path, tmp_path: Path) -> None:
+    # check reads the work a build stored in .build/: its report must not change.
+    project = copy_project(tmp_path / "p", case / "content")
+    before = run_cli("check", project=project)
+    assert run_cli("build", "-q", project=project).code == 0
+    assert (project / ".build" / "cache" / "state.pickle").is_file()
+    after = run_cli("check", project=project)
+    assert (after.code, after.stdout) == (before.code, before.stdout)
+    assert after.stdout == (case / "expected.txt").read_text(encoding="utf-8")
+
+
+def test_check_after_a_build_sees_a_new_error(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    assert run_cli("build", "-q", project=project).code == 0
+    source = sorted((project / "content" / "briefings").glob("*.md"))[0]
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("\ndate:", "\ndate: [unclosed\nx:", 1), encoding="utf-8")
+    result = run_cli("check", project=project)
+    assert result.code == 1
+    assert result.stdout.startswith(f"content/briefings/{source.name}:")
