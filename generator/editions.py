@@ -1,4 +1,5 @@
-"""Stages 4 and 5 for each edition, side by side: render -> index -> write.
+"""Stages 4 and 5 for each edition, side by side: render -> index -> write
+(and, in a full build, that edition's engine run: see publish.SiteRun).
 
 An edition's pages go into one file, .build/<lang>/pages.pickle, which the
 MkDocs hooks read (on_files): creating a file per page cost this machine
@@ -23,14 +24,14 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
 from . import exports
-from .project import Project
-from .timings import Timings
 from .engine import PAGES_ARCHIVE, SEARCH_DOCS, EngineRun, SiteConfig, dump_config, edition_config, run_edition
 from .link import Site
 from .model import LANGS
 from .pages import edition_pages
+from .project import Project
 from .render import PageCache, Rendered, environment, page_digest, render_page
 from .searchindex import search_docs
+from .timings import Timings
 from .writer import WriteStats, sync_file, sync_tree
 
 __all__ = ["EditionJob", "EditionResult", "archived_pages", "generate", "read_archive", "read_assets",
