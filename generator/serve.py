@@ -76,9 +76,9 @@ class Preview:
         with self.lock:
             self.version += 1
         self.built_once = True
-        written = sum(v for k, v in timings.counts.items() if k.startswith("written_"))
+        rendered = sum(v for k, v in timings.counts.items() if k.startswith("rendered_"))
         stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
-        self.log(f"rebuilt in {time.perf_counter() - start:.2f}s ({written} files changed; {stages})")
+        self.log(f"rebuilt in {time.perf_counter() - start:.2f}s ({rendered} pages rendered; {stages})")
         return True
 
 
