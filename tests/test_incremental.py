@@ -175,3 +175,19 @@ def test_pages_archive_from_other_code_is_not_used(project: Path, tmp_path: Path
     assert timings.counts["rendered_en"] == timings.counts["pages"] // 2
     assert timings.counts["rendered_ar"] == 0
     _assert_same_as_fresh_build(project, tmp_path)
+
+
+def test_stored_work_carried_to_a_fresh_checkout(project: Path, tmp_path: Path) -> None:
+    # What CI restores (.github/workflows/site.yml): the state and the pages
+    # archives, into a checkout whose files all have new modification times.
+    fresh = tmp_path / "checkout"
+    fresh.mkdir()
+    for name in ("content", "templates"):
+        shutil.copytree(project / name, fresh / name, copy_function=shutil.copyfile)
+    shutil.copyfile(project / "mkdocs.yml", fresh / "mkdocs.yml")
+    for rel in ("cache/state.pickle", "en/pages.pickle", "ar/pages.pickle"):
+        (fresh / ".build" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(project / ".build" / rel, fresh / ".build" / rel)
+    timings = _build(fresh)
+    assert timings.counts["rendered_en"] == timings.counts["rendered_ar"] == 0
+    assert _tree(fresh / "site") == _tree(project / "site")
