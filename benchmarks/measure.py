@@ -141,7 +141,7 @@ def generator_only(project: Path) -> dict[str, Any]:
     proj = Project(project)
     started = time.perf_counter()
     config = read_config(project / "mkdocs.yml", report)
-    site = check(proj, report, timings)
+    site = check(proj, report, timings, limits=config.limits)
     if site is None:
         raise SystemExit(f"the corpus has {len(report.errors)} errors")
     # As a first `briefing build`: no earlier pages archive, so every page is rendered.

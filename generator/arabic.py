@@ -102,30 +102,31 @@ _FOLD_TABLE = {ord(key): value for key, value in FOLDED.items()}
 _DROP_RE = re.compile("[" + "".join(re.escape(char) for char in sorted(DROPPED)) + "]")
 
 
+def _fold_one_to_one(text: str) -> str | None:
+    """The common case in C-speed steps: `text` folded and casefolded when it is
+    NFKC and every character folds to one character (so positions are kept);
+    else None, and the cluster loop below does it."""
+    if not unicodedata.is_normalized("NFKC", text):
+        return None
+    folded = text.translate(_FOLD_TABLE).casefold()
+    return folded if len(folded) == len(text) else None
+
+
 def normalize(text: str) -> str:
     """Key used to compare names: see the module docstring for what is folded."""
     if text.isascii():
         # NFKC and the folding table leave ASCII alone; casefold is lower here.
         return text.lower()
-    if unicodedata.is_normalized("NFKC", text):
-        folded = text.translate(_FOLD_TABLE).casefold()
-        if len(folded) == len(text):
-            return _DROP_RE.sub("", folded)
+    folded = _fold_one_to_one(text)
+    if folded is not None:
+        return _DROP_RE.sub("", folded)
     return "".join(_normalize_cluster(cluster) for _, cluster in _clusters(text))
 
 
-
-
 def _fast_mapped(text: str) -> tuple[str, Sequence[int]] | None:
-    """The common case in C-speed steps: NFKC text whose characters fold one to one.
-
-    Same result as the cluster loop below, which stays for the rest
-    (presentation forms, expanding casefolds, combining sequences).
-    """
-    if not unicodedata.is_normalized("NFKC", text):
-        return None
-    folded = text.translate(_FOLD_TABLE).casefold()
-    if len(folded) != len(text):
+    """_fold_one_to_one plus the offsets of the characters kept (same result as the cluster loop)."""
+    folded = _fold_one_to_one(text)
+    if folded is None:
         return None
     drops = [match.start() for match in _DROP_RE.finditer(text)]
     if not drops:

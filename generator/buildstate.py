@@ -26,6 +26,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
+from .writer import replace_file, replacing
+
 FORMAT = 1  # raise when what is stored changes shape
 PACKAGE = Path(__file__).resolve().parent
 # What unpickling a truncated, damaged or older file can raise.
@@ -51,27 +53,32 @@ def _cache_dir(build: Path) -> Path:
     return build / "cache"
 
 
-def restore(build: Path, key: str) -> Optional[Any]:
-    """The caches stored under `key`, or None."""
+def dump_keyed(path: Path, key: str, value: Any) -> None:
+    """`value` pickled after `key` (streamed: no second copy of it in memory)."""
+    with replacing(path) as f:
+        pickle.dump(key, f)
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_keyed(path: Path, key: Optional[str]) -> Optional[Any]:
+    """What dump_keyed stored under `key` (under any key with None); None when missing, damaged or other."""
     try:
-        with open(_cache_dir(build) / "state.pickle", "rb") as f:
-            # The key comes first, on its own: other code's caches are not read.
-            if pickle.load(f) != key:
+        with open(path, "rb") as f:
+            # The key comes first, on its own: other code's work is not read.
+            if pickle.load(f) != key and key is not None:
                 return None
             return pickle.load(f)
-    except _UNREADABLE:  # a damaged or foreign cache only makes a slower build
+    except _UNREADABLE:  # a damaged or foreign file only makes a slower build
         return None
 
 
+def restore(build: Path, key: str) -> Optional[Any]:
+    """The caches stored under `key`, or None."""
+    return load_keyed(_cache_dir(build) / "state.pickle", key)
+
+
 def store(build: Path, key: str, caches: Any) -> None:
-    """Write the caches under `key` (streamed: no second copy of them in memory)."""
-    path = _cache_dir(build) / "state.pickle"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump(key, f)
-        pickle.dump(caches, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    dump_keyed(_cache_dir(build) / "state.pickle", key, caches)
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ def write_site_record(build: Path, engine_key: str, digests: Mapping[str, Mappin
         "digests": {lang: {path: d.hex() for path, d in sorted(pages.items())} for lang, pages in sorted(digests.items())},
         "folder": [info.st_dev, info.st_ino],
     }
-    _write(_cache_dir(build) / "site.json", json.dumps(raw).encode())
+    replace_file(_cache_dir(build) / "site.json", json.dumps(raw).encode())
 
 
 def forget_site_record(build: Path) -> None:
@@ -114,7 +121,7 @@ def forget_site_record(build: Path) -> None:
 
 
 def write_json(path: Path, value: Any) -> None:
-    _write(path, json.dumps(value, ensure_ascii=False).encode())
+    replace_file(path, json.dumps(value, ensure_ascii=False).encode())
 
 
 def engine_key(code: str, epoch: int, configs: Mapping[str, bytes]) -> str:
@@ -123,10 +130,3 @@ def engine_key(code: str, epoch: int, configs: Mapping[str, bytes]) -> str:
     for lang in sorted(configs):
         digest.update(lang.encode() + b"\0" + configs[lang] + b"\0")
     return digest.hexdigest()
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)

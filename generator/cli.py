@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence, TextIO
 
 from . import buildstate
-from .build import Project, Timings, build, check
+from .build import Caches, Project, Timings, build, check
 from .diagnostics import BuildFailed, Report
 
 
@@ -55,9 +55,7 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     report = Report()
     timings = Timings()
     start = time.perf_counter()
-    # The last build's parsed and linked briefings, read only: check writes nothing.
-    caches = buildstate.restore(project.build_dir, buildstate.code_key(project.root))
-    check(project, report, timings, caches=caches)
+    check(project, report, timings, caches=_stored_work(project))
     _print_report(report, args.format, sys.stdout)
     c = timings.counts
     print(
@@ -123,11 +121,16 @@ def cmd_new(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _stored_work(project: Project) -> Optional[Caches]:
+    """The last build's parsed and linked briefings, read only: check and status write nothing."""
+    return buildstate.restore(project.build_dir, buildstate.code_key(project.root))
+
+
 def cmd_status(project: Project, args: argparse.Namespace) -> int:
     from .status import status_lines
 
     report = Report()
-    site = check(project, report)
+    site = check(project, report, caches=_stored_work(project))
     if site is None:
         _print_report(report, "text", sys.stderr)
         print("fix the errors above first (briefing check)", file=sys.stderr)

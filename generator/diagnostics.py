@@ -45,16 +45,17 @@ class Report:
 
     @property
     def items(self) -> list[Diagnostic]:
-        # Sorted so that output is stable whatever order files were read in.
-        return sorted(set(self._items), key=lambda d: (d.path, d.line, d.severity, d.message))
+        # Sorted (by path, line, severity, message: the dataclass order) so
+        # that output is stable whatever order files were read in.
+        return sorted(set(self._items))
 
     @property
     def errors(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity == ERROR]
+        return sorted({d for d in self._items if d.severity == ERROR})
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity == WARNING]
+        return sorted({d for d in self._items if d.severity == WARNING})
 
 
 class BuildFailed(Exception):

@@ -14,8 +14,6 @@ tells MkDocs which pages those are.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import pickle
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
 from . import exports
+from .buildstate import dump_keyed, load_keyed
 from .engine import PAGES_ARCHIVE, SEARCH_DOCS, EngineRun, SiteConfig, dump_config, edition_config, run_edition
 from .link import Site
 from .model import LANGS
@@ -108,29 +107,18 @@ def write_exports(job: EditionJob) -> float:
 
 def read_archive(path: Path, key: str) -> dict[str, Rendered]:
     """The pages of the last build, if it was made by the same code."""
-    try:
-        with open(path, "rb") as f:
-            if pickle.load(f) != key:
-                return {}
-            pages = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError, ValueError):
-        return {}
+    pages = load_keyed(path, key)
     return {p: Rendered(digest, data) for p, (digest, data) in pages.items()} if isinstance(pages, dict) else {}
 
 
 def archived_pages(build_dir: Path, lang: str) -> dict[str, bytes]:
     """An edition's pages as last written (docs path -> Markdown), whatever code wrote them."""
-    with open(build_dir / lang / PAGES_ARCHIVE, "rb") as f:
-        pickle.load(f)
-        return {p: data for p, (_digest, data) in pickle.load(f).items()}
+    pages = load_keyed(build_dir / lang / PAGES_ARCHIVE, None)
+    return {p: data for p, (_digest, data) in pages.items()} if isinstance(pages, dict) else {}
 
 
 def write_archive(path: Path, key: str, pages: Mapping[str, Rendered]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump(key, f)
-        pickle.dump({p: (r.digest, r.data) for p, r in pages.items()}, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    dump_keyed(path, key, {p: (r.digest, r.data) for p, r in pages.items()})
 
 
 # Set just before the editions are forked, so the children share the linked

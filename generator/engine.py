@@ -61,9 +61,13 @@ class SiteConfig:
 _FALLBACK = SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
 
 
+def _load_raw(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+
+
 def read_config(path: Path, report: Report) -> SiteConfig:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        raw = _load_raw(path)
     except FileNotFoundError:
         report.error(path.name, 0, "mkdocs.yml is missing: the site needs its configuration")
         return _FALLBACK
@@ -88,7 +92,7 @@ def read_config(path: Path, report: Report) -> SiteConfig:
 def read_limits(path: Path) -> Limits:
     """extra.limits alone, for `check`, which needs no other setting (problems are read_config's to report)."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        raw = _load_raw(path)
     except (OSError, yaml.YAMLError):
         return Limits()
     return _limits(raw)
@@ -155,12 +159,6 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
 
 
 @dataclass(frozen=True)
-class EngineResult:
-    ok: bool
-    seconds: Mapping[str, float]
-
-
-@dataclass(frozen=True)
 class EngineRun:
     """One edition's MkDocs run, as it ended."""
 
@@ -206,12 +204,11 @@ def report_engine(run: EngineRun, report: Report) -> bool:
 
 
 def run_editions(build: Path, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report,
-                 dirty: bool = False) -> EngineResult:
-    """Both editions at once, one MkDocs process each (two cores, two editions)."""
+                 dirty: bool = False) -> bool:
+    """Both editions at once, one MkDocs process each (two cores, two editions); True when both succeeded."""
     with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
         runs = list(pool.map(lambda lang: run_edition(build, lang, outputs[lang], strict, epoch, dirty), LANGS))
-    ok = all([report_engine(run, report) for run in runs])
-    return EngineResult(ok, {run.lang: run.seconds for run in runs})
+    return all([report_engine(run, report) for run in runs])
 
 
 def clone_tree(source: Path, target: Path) -> None:

@@ -32,7 +32,11 @@ def to_json(value: Any) -> bytes:
         text = "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in value) + "\n]"
     else:
         text = json.dumps(value, ensure_ascii=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n").encode()
+    return (_no_html(text) + "\n").encode()
+
+
+def _no_html(json_text: str) -> str:
+    return json_text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _bi(value: Optional[Bilingual]) -> Optional[dict[str, str]]:
@@ -55,7 +59,7 @@ def events_json(site: Site) -> list[dict[str, Any]]:
             "briefings": list(e.briefings),
             "title": _bi(e.title),
         }
-        for e in sorted(site.timeline.events, key=lambda e: (e.date, e.id))
+        for e in site.timeline.events  # in (date, id) order, as merged
     ]
 
 
@@ -232,8 +236,7 @@ def ftm_lines(entities: Iterable[dict[str, Any]]) -> bytes:
 
 
 def to_json_line(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+    return _no_html(json.dumps(value, ensure_ascii=False, sort_keys=True)) + "\n"
 
 
 def atom_feed(site: Site, lang: str, site_name: str, site_url: str) -> bytes:

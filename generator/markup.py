@@ -15,9 +15,10 @@ from dataclasses import dataclass
 import markdown
 import nh3
 
-# Embedding/override/isolate controls could reorder the displayed text of a
-# whole page; a paragraph is isolated with dir="auto" instead.
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Embedding/override/isolate controls (schema.BIDI_CONTROLS) could reorder the
+# displayed text of a whole page; they are dropped from bodies.
+from .schema import BIDI_CONTROLS
+
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 ALLOWED_TAGS = {
@@ -42,7 +43,7 @@ def split_paragraphs(body: str) -> list[Block]:
     Text pasted from news sites often has one paragraph per line and no blank
     lines at all; such a body is read as one paragraph per line.
     """
-    lines = _BIDI.sub("", body).split("\n")
+    lines = BIDI_CONTROLS.sub("", body).split("\n")
     one_per_line = not any(not line.strip() for line in lines[_first(lines):_last(lines)])
     blocks: list[Block] = []
     current: list[str] = []

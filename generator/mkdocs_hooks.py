@@ -7,9 +7,10 @@ import os
 import re
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from generator.arabic import DROPPED, FOLDED
+from generator.writer import replace_file
 
 from generator.searchindex import MIN_STEM, PROCLITICS, QUERY_PROCLITICS, SEARCH_FIELD
 
@@ -25,28 +26,24 @@ SHORTCUTS = not os.environ.get("BRIEFING_PLAIN_ENGINE")
 # update (--dirty): a file written in place would change site/ while the build
 # runs. Every write over an existing file makes a new file and renames it over
 # the old one; a file that does not exist yet is simply written.
-def _write_file(content: bytes, output_path: str) -> None:
+def _write_new_or_replace(output_path: str, write: Callable[[str], object]) -> None:
     if not os.path.lexists(output_path):
         os.makedirs(os.path.dirname(output_path), exist_ok=True)
-        with open(output_path, "wb") as f:
-            f.write(content)
+        write(output_path)
         return
     tmp = f"{output_path}.briefing-tmp"
-    with open(tmp, "wb") as f:
-        f.write(content)
+    write(tmp)
     os.replace(tmp, output_path)
+
+
+def _write_file(content: bytes, output_path: str) -> None:
+    _write_new_or_replace(output_path, lambda path: Path(path).write_bytes(content))
 
 
 def _copy_file(source_path: str, output_path: str) -> None:
     if os.path.isdir(output_path):
         output_path = os.path.join(output_path, os.path.basename(source_path))
-    if not os.path.lexists(output_path):
-        os.makedirs(os.path.dirname(output_path), exist_ok=True)
-        shutil.copyfile(source_path, output_path)
-        return
-    tmp = f"{output_path}.briefing-tmp"
-    shutil.copyfile(source_path, tmp)
-    os.replace(tmp, output_path)
+    _write_new_or_replace(output_path, lambda path: shutil.copyfile(source_path, path))
 
 
 def _skip_markdown_for_generated_pages() -> None:
@@ -135,15 +132,15 @@ def _page_file_class() -> type:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    import pickle
+    from generator.buildstate import load_keyed
 
     briefing = config.extra.get("briefing", {})
     archive = briefing.get("pages")
     if not archive:
         return files
-    with open(archive, "rb") as f:
-        pickle.load(f)  # the key of the code that wrote it
-        pages = pickle.load(f)
+    pages = load_keyed(Path(archive), None)  # written just before by this build, whatever its key
+    if pages is None:
+        raise RuntimeError(f"{archive}: the generator's pages cannot be read")
     changed = None
     try:
         changed = set(json.loads(Path(briefing["changed"]).read_text(encoding="utf-8")))
@@ -407,6 +404,4 @@ def on_post_build(config: Any) -> None:
 
 def _replace(path: Path, text: str) -> None:
     # A new file, never a rewrite in place: the previous site may share it (hard link).
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    replace_file(path, text.encode("utf-8"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 from dataclasses import dataclass
@@ -27,10 +26,6 @@ class Page:
     template: str
     context: dict[str, Any]
 
-    @property
-    def url(self) -> str:
-        return urls.page_url(self.path)
-
 
 def direction(lang: str) -> str:
     return "rtl" if lang == "ar" else "ltr"
@@ -49,13 +44,16 @@ def front_matter(title: str, description: str, kind: str) -> Markup:
     return Markup("\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()))
 
 
-def _text(value: str, lang: str) -> dict[str, str]:
+def lang_text(value: str, lang: str) -> dict[str, str]:
+    """Text in `lang`, for templates that mark it when it is not the edition's (macro text)."""
     return {"text": value, "lang": lang, "dir": direction(lang)}
 
 
-def _title(lb: LinkedBriefing, lang: str) -> dict[str, str]:
-    doc = lb.briefing.shown(lang)
-    return _text(doc.title, doc.lang)
+def text_html(text: str, text_lang: str, lang: str) -> str:
+    """Escaped `text`, marked with its language and direction unless it is the edition's."""
+    if text_lang != lang:
+        return f'<span lang="{escape(text_lang)}" dir="{direction(text_lang)}">{escape(text)}</span>'
+    return str(escape(text))
 
 
 # Items and actor links made while one edition's pages are built (cleared by
@@ -84,28 +82,12 @@ def briefing_item(lb: LinkedBriefing, lang: str, here: str, how: str = "") -> di
             return hit[1]
     doc = b.shown(lang)
     href = urls.relative(here, urls.briefing(b.slug)) if prefix is None else prefix + b.slug + "/"
-    item = _briefing_item(href, b.date, b.source.name, doc.title, doc.lang, b.document(lang) is None, lang, how)
+    iso = b.date.isoformat()
+    item = {"html": _item_html(href, doc.title, doc.lang, lang, iso, format_date(b.date, lang), b.source.name,
+                               b.document(lang) is None, how)}
     if prefix is not None:
         _MEMO[(id(lb), lang, prefix, how)] = (lb, item)
     return item
-
-
-@lru_cache(maxsize=131072)
-def _briefing_item(href: str, day: dt.date, source: str, title_text: str, title_lang: str, untranslated: bool,
-                   lang: str, how: str) -> dict[str, Any]:
-    # Keyed on exactly what the item shows: the same item appears on many
-    # pages, and the live preview asks again on every rebuild. Callers never
-    # change the dict.
-    title = _text(title_text, title_lang)
-    return {
-        "href": href,
-        "title": title,
-        "iso": day.isoformat(),
-        "date": format_date(day, lang),
-        "source": source,
-        "untranslated": untranslated,
-        "html": _item_html(href, title_text, title_lang, lang, day.isoformat(), format_date(day, lang), source, untranslated, how),
-    }
 
 
 @lru_cache(maxsize=65536)
@@ -115,10 +97,7 @@ def _item_html(href: str, title: str, title_lang: str, lang: str, iso: str, date
     the same item appears on many pages, and macro calls were a third of the
     render stage at 2,000 briefings. Every value is escaped; plain string
     joins, as Markup.format costs ten times more."""
-    if title_lang != lang:
-        title_html = f'<span lang="{escape(title_lang)}" dir="{direction(title_lang)}">{escape(title)}</span>'
-    else:
-        title_html = str(escape(title))
+    title_html = text_html(title, title_lang, lang)
     badges = ""
     if untranslated:
         badges += f' · <span class="bf-badge">{escape(t("status_missing", lang))}</span>'
@@ -238,7 +217,8 @@ def briefing_page(site: Site, index: int, lang: str) -> Page:
     notice = None
     if mine is None:
         notice = t("not_translated", lang, language=LANGUAGE_NAMES[lang][original.doc.lang])
-    title = _title(lb, lang)
+    shown = lb.briefing.shown(lang)
+    title = lang_text(shown.title, shown.lang)
     description = " ".join(key_doc.doc.summary) or plain(original.paragraphs[0] if original.paragraphs else "")
     context = {
         "front": front_matter(title["text"], description, "briefing"),

@@ -9,7 +9,7 @@ from . import urls
 from .i18n import format_date, t
 from .link import Site
 from .model import Actor, Role, Term, other
-from .pages import Page, actor_link, briefing_item, direction, front_matter
+from .pages import Page, actor_link, briefing_item, front_matter, lang_text
 from .timeline_pages import actor_events
 
 KIND_ORDER = ("person", "organization", "country")
@@ -44,8 +44,6 @@ def _role(site: Site, role: Role, lang: str, here: str) -> dict[str, Any]:
         "title": role.title.get(lang),
         "organization": actor_link(site, role.organization.id, lang, here) if role.organization else None,
         "period": period,
-        "start": role.start.isoformat() if role.start else None,
-        "end": role.end.isoformat() if role.end else None,
         # Current means open-ended in the content: a build date would make pages differ day to day.
         "current": role.end is None,
     }
@@ -63,7 +61,7 @@ def actor_page(site: Site, actor: Actor, lang: str) -> Page:
         "front": front_matter(actor.name.get(lang), bio or actor.name.get(other(lang)), "actor"),
         "a": {
             "name": actor.name.get(lang),
-            "other_name": {"text": actor.name.get(other(lang)), "lang": other(lang), "dir": direction(other(lang))},
+            "other_name": lang_text(actor.name.get(other(lang)), other(lang)),
             "kind": t(f"kind_{actor.kind}", lang),
             "country": actor_link(site, actor.country.id, lang, here) if actor.country else None,
             "roles": [_role(site, r, lang, here) for r in roles],
@@ -127,8 +125,8 @@ def term_page(site: Site, kind: str, term: Term, url_of: Any, rel: Any, lang: st
         "term.md.j2",
         {
             "front": front_matter(term.name.get(lang), f"{t(kind, lang)}: {term.name.get(lang)}", kind[:-1]),
-            "term": {"name": term.name.get(lang), "kind": t(kind[:-1], lang), "country": country, "briefings": items,
-                     "other_name": {"text": term.name.get(other(lang)), "lang": other(lang), "dir": direction(other(lang))}},
+            "term": {"name": term.name.get(lang), "country": country, "briefings": items,
+                     "other_name": lang_text(term.name.get(other(lang)), other(lang))},
         },
     )
 

@@ -118,8 +118,8 @@ def _tell_changed(build_dir: Path, before: Optional[Mapping[str, Mapping[str, by
 
 def _run_engine(build_dir: Path, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report,
                 timings: Timings, dirty: bool) -> None:
-    result = timings.run("engine", lambda: run_editions(build_dir, outputs, strict, epoch, report, dirty))
-    if not result.ok or (strict and report.warnings):
+    ok = timings.run("engine", lambda: run_editions(build_dir, outputs, strict, epoch, report, dirty))
+    if not ok or (strict and report.warnings):
         raise BuildFailed(report)
 
 

@@ -29,10 +29,8 @@ class Ctx:
 
     def __init__(self, error: Callable[[int, str], None]) -> None:
         self.error = error
-        self.failed = False
 
     def fail(self, line: int, message: str) -> Any:
-        self.failed = True
         self.error(line, message)
         return INVALID
 
@@ -82,11 +80,7 @@ class Text(Spec):
 
 class Date(Spec):
     def check(self, node: Node, ctx: Ctx, where: str) -> Any:
-        raw = node.value
-        if isinstance(raw, dt.datetime):
-            raw = raw.date().isoformat()
-        elif isinstance(raw, dt.date):
-            raw = raw.isoformat()
+        raw = node.value  # text: yamlnodes keeps timestamps as written
         if not isinstance(raw, str) or not DATE_RE.fullmatch(raw.strip()):
             return ctx.fail(node.line, f"'{where}' must be a date written YYYY-MM-DD, not '{raw}'")
         try:
@@ -118,7 +112,7 @@ class Id(Spec):
 
 class Slug(Spec):
     def check(self, node: Node, ctx: Ctx, where: str) -> Any:
-        ref = Id().check(node, ctx, where)
+        ref = _ID.check(node, ctx, where)
         return ref if ref is INVALID else ref.id
 
 
@@ -202,16 +196,21 @@ def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
+_ID = Id()
+# The two languages of a name, and of its aliases; declared once, checked for every name.
+_BILINGUAL = Struct({"en": Field(Text(), True), "ar": Field(Text(), True)})
+_ALIASES = Struct({"en": Field(ListOf(Text()), default=()), "ar": Field(ListOf(Text()), default=())})
+
+
 class BilingualText(Spec):
     def check(self, node: Node, ctx: Ctx, where: str) -> Any:
-        value = Struct({"en": Field(Text(), True), "ar": Field(Text(), True)}).check(node, ctx, where)
+        value = _BILINGUAL.check(node, ctx, where)
         return value if value is INVALID else Bilingual(value["en"], value["ar"])
 
 
 class AliasLists(Spec):
     def check(self, node: Node, ctx: Ctx, where: str) -> Any:
-        spec = Struct({"en": Field(ListOf(Text()), default=()), "ar": Field(ListOf(Text()), default=())})
-        value = spec.check(node, ctx, where)
+        value = _ALIASES.check(node, ctx, where)
         return value if value is INVALID else Aliases(value["en"], value["ar"])
 
 

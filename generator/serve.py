@@ -1,10 +1,10 @@
 """`briefing serve`: build, serve both editions on 127.0.0.1, rebuild on edits, reload the browser.
 
 The preview is rendered into .build/preview (site/ is left to `briefing
-build`). After the first build, rebuilds are dirty: the writer leaves
-unchanged Markdown untouched and MkDocs renders only pages whose Markdown
-changed. A broken edit prints its problems and the last good preview stays
-served.
+build`). After the first build, rebuilds are dirty: pages whose view model
+is unchanged are neither rendered again nor passed to MkDocs as changed. A
+change to templates/ or mkdocs.yml renders everything. A broken edit prints
+its problems and the last good preview stays served.
 """
 
 from __future__ import annotations
@@ -52,7 +52,6 @@ class Preview:
         self.log = log
         self.version = 0
         self.lock = threading.Lock()
-        self.built_once = False
         self.caches = Caches()
 
     def rebuild(self, changed: Optional[set[str]] = None) -> bool:
@@ -64,7 +63,7 @@ class Preview:
             self.caches.pages = PageCache()
         start = time.perf_counter()
         try:
-            build(self.project, report, timings=timings, preview=self.out, dirty=self.built_once and not structural,
+            build(self.project, report, timings=timings, preview=self.out, dirty=not structural,
                   caches=self.caches)
         except BuildFailed:
             for item in report.items:
@@ -75,7 +74,6 @@ class Preview:
             self.log(item.format())
         with self.lock:
             self.version += 1
-        self.built_once = True
         rendered = sum(v for k, v in timings.counts.items() if k.startswith("rendered_"))
         stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
         self.log(f"rebuilt in {time.perf_counter() - start:.2f}s ({rendered} pages rendered; {stages})")

@@ -11,7 +11,7 @@ from . import urls
 from .events import MergedEvent
 from .i18n import format_date, format_month, t
 from .link import Site
-from .pages import Page, actor_link, direction, front_matter
+from .pages import Page, actor_link, front_matter, lang_text, text_html
 
 # Up to this many events the timeline is one page; beyond, /timeline/ lists
 # the years and each year has its own page, so no page grows without bound.
@@ -47,13 +47,11 @@ def event_item(site: Site, index: int, lang: str, here: str) -> dict[str, Any]:
         doc = lb.shown(lang)
         sources.append({
             "href": urls.relative(here, urls.briefing(slug)),
-            "title": {"text": doc.doc.title, "lang": doc.doc.lang, "dir": direction(doc.doc.lang)},
+            "title": lang_text(doc.doc.title, doc.doc.lang),
             "source": lb.briefing.source.name,
         })
     item = {
-        "id": event.id,
         "anchor": anchor(event),
-        "href": event_href(event, here),
         "type": event.type,
         "type_label": t(f"event_{event.type}", lang),
         "title": event_title(site, event, lang),
@@ -84,15 +82,10 @@ def _event_body(e: dict[str, Any], lang: str) -> Markup:
             f'<a href="{escape(p["href"])}">{escape(p["name"])}</a>' for p in e["participants"])
         parts.append(f'<p class="bf-event__people"><span class="bf-label">{escape(t("participants", lang))}:</span> {people}</p>')
     sources = ("؛ " if lang == "ar" else "; ").join(
-        f'<a href="{escape(s["href"])}">{_text_html(s["title"], lang)}</a> (<bdi>{escape(s["source"])}</bdi>)' for s in e["sources"])
+        f'<a href="{escape(s["href"])}">{text_html(s["title"]["text"], s["title"]["lang"], lang)}</a>'
+        f' (<bdi>{escape(s["source"])}</bdi>)' for s in e["sources"])
     parts.append(f'<p class="bf-event__sources"><span class="bf-label">{escape(t("sources", lang))}:</span> {sources}</p>\n')
     return Markup("".join(parts))
-
-
-def _text_html(item: dict[str, str], lang: str) -> str:
-    if item["lang"] != lang:
-        return f'<span lang="{escape(item["lang"])}" dir="{escape(item["dir"])}">{escape(item["text"])}</span>'
-    return str(escape(item["text"]))
 
 
 def grouped(site: Site, indexes: list[int], lang: str, here: str) -> list[dict[str, Any]]:
@@ -124,9 +117,7 @@ def timeline_pages(site: Site, lang: str) -> Iterator[Page]:
             "front": front_matter(t("timeline", lang), t("timeline", lang), "timeline"),
             "title": t("timeline", lang),
             "total": len(events),
-            "years": [
-                {"year": y, "href": urls.relative(here, year_url(y)), "count": len(ix)} for y, ix in sorted(by_year.items())
-            ],
+            "years": _year_nav(by_year, here),
             "groups": grouped(site, all_indexes, lang, here) if inline else [],
         },
     )
@@ -139,12 +130,14 @@ def timeline_pages(site: Site, lang: str) -> Iterator[Page]:
                 "front": front_matter(t("timeline_year", lang, year=year), t("timeline", lang), "timeline"),
                 "title": t("timeline_year", lang, year=year),
                 "total": len(indexes),
-                "years": [
-                    {"year": y, "href": urls.relative(here, year_url(y)), "count": len(ix)} for y, ix in sorted(by_year.items())
-                ],
+                "years": _year_nav(by_year, here),
                 "groups": grouped(site, indexes, lang, here),
             },
         )
+
+
+def _year_nav(by_year: dict[int, list[int]], here: str) -> list[dict[str, Any]]:
+    return [{"year": y, "href": urls.relative(here, year_url(y)), "count": len(ix)} for y, ix in sorted(by_year.items())]
 
 
 def actor_events(site: Site, actor_id: str, lang: str, here: str) -> dict[str, Any]:

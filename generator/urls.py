@@ -5,16 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 
-def page_url(docs_path: str) -> str:
-    """URL of a generated Markdown file, relative to its edition's root (directory URLs)."""
-    stem = docs_path[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
 @lru_cache(maxsize=4096)
 def _parts(url: str) -> tuple[str, ...]:
     return tuple(part for part in url.split("/") if part)

@@ -98,7 +98,7 @@ def _duplicates(refs: Iterable[Ref], where: str, path: str, report: Report) -> N
 def validate_names(corpus: Corpus, report: Report) -> None:
     """Warnings about names that cannot be linked reliably (issue: ambiguity, short aliases, overlaps)."""
     from .mentions import pattern_key
-    from .names import actor_patterns, office_key
+    from .names import actor_patterns, offices
 
     owners: dict[tuple[str, str], dict[str, str]] = {}
     for actor in sorted(corpus.actors.values(), key=lambda a: a.id):
@@ -117,11 +117,8 @@ def validate_names(corpus: Corpus, report: Report) -> None:
                     corpus.actors[actor_id].path, 0,
                     f"alias '{by_actor[actor_id]}' is also a name of {others}: ambiguous, it is not linked",
                 )
-    tenures: dict[str, list[tuple[str, Any]]] = {}
-    for actor in corpus.actors.values():
-        for role in actor.roles:
-            tenures.setdefault(office_key(role), []).append((actor.id, role))
-    for holders in tenures.values():
+    for office in offices(corpus).values():
+        holders = office.holders
         for i, (first_id, first) in enumerate(holders):
             for second_id, second in holders[i + 1:]:
                 if first_id != second_id and _overlap(first, second):

@@ -7,16 +7,33 @@ preview can tell what an edit really changed.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import BinaryIO, Iterator, Mapping
 
 
 @dataclass(frozen=True)
 class WriteStats:
     written: int
-    unchanged: int
     removed: int
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[BinaryIO]:
+    """A file written beside `path`, then renamed over it: a reader (the live
+    preview, a hard-linked copy of site/) sees the old file or the new one,
+    never half of one, and a shared file is never changed in place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        yield f
+    os.replace(tmp, path)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    with replacing(path) as f:
+        f.write(data)
 
 
 def sync_file(path: Path, data: bytes) -> bool:
@@ -29,10 +46,7 @@ def sync_file(path: Path, data: bytes) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         return True
-    # A changed file is replaced whole (the live preview may be reading it).
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    replace_file(path, data)
     return True
 
 
@@ -42,12 +56,8 @@ def sync_tree(target: Path, files: Mapping[str, bytes], leave: str = "") -> Writ
     The folder `leave` (a top-level name) belongs to another writer, working
     at the same time: nothing in it is touched."""
     target.mkdir(parents=True, exist_ok=True)
-    written = unchanged = removed = 0
-    for rel, data in files.items():
-        if sync_file(target / rel, data):
-            written += 1
-        else:
-            unchanged += 1
+    written = sum(sync_file(target / rel, data) for rel, data in files.items())
+    removed = 0
     wanted = set(files)
     for dirpath, dirnames, filenames in os.walk(target):
         if dirpath == str(target) and leave in dirnames:
@@ -60,4 +70,4 @@ def sync_tree(target: Path, files: Mapping[str, bytes], leave: str = "") -> Writ
     for dirpath, _dirnames, _filenames in os.walk(target, topdown=False):
         if dirpath != str(target) and not os.listdir(dirpath) and Path(dirpath).relative_to(target).parts[0] != leave:
             os.rmdir(dirpath)
-    return WriteStats(written, unchanged, removed)
+    return WriteStats(written, removed)
