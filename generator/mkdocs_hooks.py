@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator.arabic import DROPPED, FOLDED
+from generator.page_memo import MemoTemplate, PageMemo
 from generator.writer import replace_file
 
 from generator.searchindex import MIN_STEM, PROCLITICS, QUERY_PROCLITICS, SEARCH_FIELD
@@ -285,9 +286,26 @@ def briefing_key(kind: str, page: Any, nav: Any, base_url: str) -> Any:
     return None
 
 
+# The page template itself, once per shape of generated page: see
+# generator/page_memo.py. MkDocs asks the environment for "main.html" by name
+# alone for each page; Jinja's own look-ups (extends, include) name a parent.
+_MEMO = PageMemo()
+ENGINE_STATS = "engine-stats.json"
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     env.globals["briefing_fragment"] = _Fragments(enabled=SHORTCUTS)
     env.globals["briefing_key"] = briefing_key
+    if SHORTCUTS:
+        get_template = env.get_template
+
+        def memo_get_template(name: Any, parent: Any = None, globals: Any = None) -> Any:
+            template = get_template(name, parent, globals)
+            if name == "main.html" and parent is None and globals is None:
+                return MemoTemplate(template, _MEMO)
+            return template
+
+        env.get_template = memo_get_template
     return env
 
 
@@ -388,6 +406,11 @@ importScripts({json.dumps(material_worker)});
 
 def on_post_build(config: Any) -> None:
     """Put the generator's search entries into Material's index, and the query wrapper beside its worker."""
+    archive = config.extra.get("briefing", {}).get("pages")
+    if archive:
+        # How many pages the theme rendered and how many came from the page
+        # memo: read by the tests and the benchmark.
+        _replace(Path(archive).parent / ENGINE_STATS, json.dumps(dict(sorted(_MEMO.counts.items()))))
     site = Path(config.site_dir)
     index_path = site / "search" / "search_index.json"
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
