@@ -13,10 +13,8 @@ tells MkDocs which pages those are.
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
@@ -24,6 +22,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 from . import exports
 from .buildstate import dump_keyed, load_keyed
 from .engine import PAGES_ARCHIVE, SEARCH_DOCS, EngineRun, SiteConfig, dump_config, edition_config, run_edition
+from .forks import can_fork, fork_pool
 from .link import Site
 from .model import LANGS
 from .pages import edition_pages
@@ -174,9 +173,9 @@ def render_editions(job: EditionJob, beside: Sequence[Callable[[], Any]] = ()) -
     _JOB = job
     tasks = [lambda: write_exports(job), *beside]
     try:
-        if "fork" not in multiprocessing.get_all_start_methods():
+        if not can_fork():
             return [render_edition(lang) for lang in LANGS], [task() for task in tasks]
-        with ProcessPoolExecutor(max_workers=len(LANGS), mp_context=multiprocessing.get_context("fork")) as pool:
+        with fork_pool(len(LANGS)) as pool:
             # Both workers are forked by now: the threads below are not in them.
             results = pool.map(render_edition, LANGS)
             outcomes: list[Any] = [None] * len(tasks)

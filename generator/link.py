@@ -7,13 +7,12 @@ only in the text become the briefing's "mentioned" actors.
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Mapping, Optional
 
 from . import names, urls
 from .diagnostics import Diagnostic, Report
+from .forks import can_fork, fork_pool
 from .markup import Renderer, clean, split_paragraphs
 from .mentions import Matcher, find_targets, link_html
 from .model import Briefing, Corpus, Document
@@ -122,7 +121,7 @@ def _link_many(briefings: tuple[Briefing, ...], corpus: Corpus, matcher: Matcher
     `meanwhile` runs here while they work (not at all when one process links)."""
     global _SHARED
     count = len(briefings)
-    if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if count < PARALLEL_FROM or not can_fork():
         renderer = Renderer()
         out = []
         for briefing in briefings:
@@ -132,7 +131,7 @@ def _link_many(briefings: tuple[Briefing, ...], corpus: Corpus, matcher: Matcher
     half = count // 2
     _SHARED = (briefings, corpus, matcher, office_map)
     try:
-        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
+        with fork_pool(2) as pool:
             pending = pool.map(_link_chunk, [(0, half), (half, count)])
             if meanwhile is not None:
                 meanwhile()
