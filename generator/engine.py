@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ from typing import Any, Callable, Iterable, Mapping
 import yaml
 
 from .diagnostics import Report
+from .forks import can_fork
 from .i18n import EDITION_NAMES, STRINGS, t
 from .loader import Limits
 from .model import LANGS, Bilingual, other
@@ -241,16 +243,35 @@ def swap_in(build: Path, stage: Path, site: Path) -> None:
     os.replace(stage, site)
 
 
-class Stage(threading.Thread):
-    """Disk work done in the background while the CPU-bound stages run (prepare_stage)."""
+class Stage:
+    """Disk work done in the background while the CPU-bound stages run (prepare_stage).
+
+    In a process of its own where fork exists. In a thread, each of its
+    thousands of short system calls waited for the interpreter lock, which
+    loading holds: making 5,000 folders took 4.5 s instead of 0.2 s, and the
+    build waited for them."""
 
     def __init__(self, build: Path, site: Path, clone: bool, folders: Callable[[], Iterable[str]]) -> None:
-        super().__init__()
         self.build, self.site, self.clone, self.folders = build, site, clone, folders
-        self.ready = threading.Event()  # set when the copy or the folders are made
-        self.failed = False  # the copy is incomplete: the engine must not update it
+        self.ready = multiprocessing.Event()  # set when the copy or the folders are made
+        self._failed = multiprocessing.Value("b", 0, lock=False)  # the copy is incomplete: no update
+        self._worker: threading.Thread | multiprocessing.process.BaseProcess
+        if can_fork():
+            self._worker = multiprocessing.get_context("fork").Process(target=self._run, daemon=True)
+        else:
+            self._worker = threading.Thread(target=self._run)
 
-    def run(self) -> None:
+    @property
+    def failed(self) -> bool:
+        return bool(self._failed.value)
+
+    def start(self) -> None:
+        self._worker.start()
+
+    def join(self) -> None:
+        self._worker.join()
+
+    def _run(self) -> None:
         try:
             for stale in (self.build / "stage", self.build / "out"):
                 if stale.exists():
@@ -263,7 +284,7 @@ class Stage(threading.Thread):
                         os.makedirs(self.build / "out" / lang / rel, exist_ok=True)
         except OSError:
             # Only time is lost: a full engine run, which makes its folders itself.
-            self.failed = True
+            self._failed.value = 1
         finally:
             self.ready.set()
         shutil.rmtree(self.build / "trash", ignore_errors=True)

@@ -125,10 +125,12 @@ def _run_engine(build_dir: Path, outputs: Mapping[str, Path], strict: bool, epoc
 
 def _page_folders(content: Path) -> Iterator[str]:
     """Output folders of the briefing and actor pages, known from file names alone."""
+    slugs: dict[str, None] = {}  # a briefing's files (one per language) share its folder
     for name in sorted(os.listdir(content / "briefings")) if (content / "briefings").is_dir() else ():
         match = BRIEFING_NAME.fullmatch(name)
         if match and SLUG_RE.fullmatch(match["slug"]):
-            yield urls.briefing(match["slug"])
+            slugs[match["slug"]] = None
+    yield from (urls.briefing(slug) for slug in slugs)
     for name in sorted(os.listdir(content / "actors")) if (content / "actors").is_dir() else ():
         stem, dot, ext = name.rpartition(".")
         if dot and ext == "yml" and SLUG_RE.fullmatch(stem):
