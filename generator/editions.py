@@ -21,7 +21,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 from . import exports
 from .buildstate import dump_keyed, load_keyed
-from .engine import PAGES_ARCHIVE, SEARCH_DOCS, EngineRun, SiteConfig, dump_config, edition_config, run_edition
+from .engine import PAGES_ARCHIVE, SEARCH_DOCS, TEMPLATES_CACHE, EngineRun, SiteConfig, dump_config, edition_config, run_edition
 from .forks import can_fork, fork_pool
 from .link import Site
 from .model import LANGS
@@ -68,7 +68,7 @@ def generate(site: Site, project: Project, config: SiteConfig, lang: str,
              previous: Optional[Mapping[str, Rendered]] = None,
              assets: Optional[dict[str, bytes]] = None) -> tuple[dict[str, Rendered], dict[str, bytes]]:
     """Every page of one edition (reusing `previous` renderings of unchanged view models), and its other files."""
-    env = environment(project.templates / "pages")
+    env = environment(project.templates / "pages", project.build_dir / TEMPLATES_CACHE)
     previous = previous or {}
     pages: dict[str, Rendered] = {}
     for page in edition_pages(site, lang, config.site_name):

@@ -33,6 +33,10 @@ HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 SEARCH_DOCS = "search_docs.json"  # per edition, beside its docs folder
 PAGES_ARCHIVE = "pages.pickle"  # per edition: every page's Markdown (editions.py)
 CHANGED = "changed.json"  # per edition: the pages a dirty engine run renders again
+# Compiled templates (Jinja's bytecode cache, checked against each template's
+# source), for the generator's and the theme's: compiling Material's templates
+# was a tenth of an edition's engine run.
+TEMPLATES_CACHE = "cache/templates"
 LOCALES = {"en": "en_GB", "ar": "ar_AR"}
 NAV = ("home", "briefings", "actors", "timeline", "topics", "places")
 NAV_PATHS = {
@@ -155,6 +159,7 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
                 "search_docs": str((build / lang / SEARCH_DOCS).resolve()),
                 "pages": str((build / lang / PAGES_ARCHIVE).resolve()),
                 "changed": str((build / lang / CHANGED).resolve()),
+                "templates_cache": str((build / TEMPLATES_CACHE).resolve()),
             },
         },
     }

@@ -38,7 +38,14 @@ def _write_new_or_replace(output_path: str, write: Callable[[str], object]) -> N
 
 
 def _write_file(content: bytes, output_path: str) -> None:
-    _write_new_or_replace(output_path, lambda path: Path(path).write_bytes(content))
+    # The common case first, in one call: a new file in a folder that exists.
+    try:
+        fd = os.open(output_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError:
+        _write_new_or_replace(output_path, lambda path: Path(path).write_bytes(content))
+        return
+    with open(fd, "wb") as handle:
+        handle.write(content)
 
 
 def _copy_file(source_path: str, output_path: str) -> None:
@@ -294,8 +301,13 @@ ENGINE_STATS = "engine-stats.json"
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
+    from generator.render import bytecode_cache
+
     env.globals["briefing_fragment"] = _Fragments(enabled=SHORTCUTS)
     env.globals["briefing_key"] = briefing_key
+    cache = config.extra.get("briefing", {}).get("templates_cache")
+    if cache:
+        env.bytecode_cache = bytecode_cache(Path(cache))
     if SHORTCUTS:
         get_template = env.get_template
 
