@@ -16,6 +16,7 @@ import re
 import subprocess
 import tempfile
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -223,6 +224,16 @@ def open_page(context: BrowserContext, url: str, viewport: dict[str, int] = DESK
     return visit
 
 
+@contextmanager
+def visiting(context: BrowserContext, url: str, viewport: dict[str, int] = DESKTOP) -> Iterator[Visit]:
+    """open_page, with the page closed when the block ends."""
+    visit = open_page(context, url, viewport)
+    try:
+        yield visit
+    finally:
+        visit.page.close()
+
+
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     if not AXE.exists():
@@ -241,9 +252,8 @@ def test_every_page_type_loads_clean_from_the_sub_path(server: Server, browser: 
     """dir/lang, no console error, nothing requested outside 127.0.0.1, no failed request."""
     problems = []
     for edition, kind, path in all_pages(server):
-        visit = open_page(browser, server.url(path))
-        page = visit.page
-        try:
+        with visiting(browser, server.url(path)) as visit:
+            page = visit.page
             root = page.evaluate("[document.documentElement.lang, document.documentElement.dir, document.body.dir]")
             expected = ["ar", "rtl", "rtl"] if edition == "ar" else ["en", "", ""]
             if visit.status != 200:
@@ -258,20 +268,15 @@ def test_every_page_type_loads_clean_from_the_sub_path(server: Server, browser: 
                 problems.append(f"{path}: briefing.css not loaded")
             if edition == "ar" and not page.evaluate("document.fonts.check('16px \"Noto Naskh Arabic\"', 'عربي')"):
                 problems.append(f"{path}: Noto Naskh Arabic not loaded")
-        finally:
-            page.close()
     assert not problems, "\n".join(map(str, problems))
 
 
 def test_arabic_font_is_served_by_the_site(server: Server, browser: BrowserContext) -> None:
-    visit = open_page(browser, server.url(f"ar/briefings/{SEED}/"))
-    try:
+    with visiting(browser, server.url(f"ar/briefings/{SEED}/")) as visit:
         fonts = visit.page.evaluate(
             "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.woff2'))"
         )
         family = visit.page.evaluate("getComputedStyle(document.querySelector('.bf-cell[lang=ar]')).fontFamily")
-    finally:
-        visit.page.close()
     assert fonts and all(f.startswith(server.url("ar/assets/briefing/fonts/")) for f in fonts), fonts
     assert family.startswith('"Noto Naskh Arabic"')
 
@@ -279,9 +284,8 @@ def test_arabic_font_is_served_by_the_site(server: Server, browser: BrowserConte
 def test_switcher_leads_to_the_same_page_in_the_other_edition(server: Server, browser: BrowserContext) -> None:
     problems = []
     for edition, kind, path in all_pages(server):
-        visit = open_page(browser, server.url(path))
-        page = visit.page
-        try:
+        with visiting(browser, server.url(path)) as visit:
+            page = visit.page
             link = page.locator("a.bf-switch__link")
             if not link.is_visible():
                 problems.append(f"{path}: switcher not visible")
@@ -295,42 +299,31 @@ def test_switcher_leads_to_the_same_page_in_the_other_edition(server: Server, br
             lang = page.evaluate("document.documentElement.lang")
             if page.url != expected or lang != other:
                 problems.append(f"{path}: switcher led to {page.url} ({lang}), expected {expected}")
-        finally:
-            page.close()
     assert not problems, "\n".join(map(str, problems))
 
 
 def test_translation_status_is_visible_on_briefings(server: Server, browser: BrowserContext) -> None:
     for edition, status in (("en", "reviewed"), ("ar", "مُراجَعة")):
-        visit = open_page(browser, server.url(f"{EDITIONS[edition]}briefings/{SEED}/"))
-        try:
+        with visiting(browser, server.url(f"{EDITIONS[edition]}briefings/{SEED}/")) as visit:
             badge = visit.page.locator(".bf-status").first
             assert badge.is_visible() and status in badge.inner_text()
-        finally:
-            visit.page.close()
     # The illustrative briefing has no translation: the English edition says so.
-    visit = open_page(browser, server.url(f"briefings/{SEARCH_SLUG}/"))
-    try:
+    with visiting(browser, server.url(f"briefings/{SEARCH_SLUG}/")) as visit:
         assert "Not translated yet" in visit.page.locator(".bf-notice").inner_text()
         assert visit.page.locator(".bf-status").is_visible()
-    finally:
-        visit.page.close()
 
 
 def test_site_without_site_url_works_under_a_sub_path(server: Server, browser: BrowserContext) -> None:
     """Built without site_url, normal pages still load everything and switch editions under /plain/."""
     problems = []
     for edition, kind, path in all_pages(server):
-        visit = open_page(browser, server.url(path, PLAIN_PREFIX))
-        try:
+        with visiting(browser, server.url(path, PLAIN_PREFIX)) as visit:
             if visit.status != 200 or visit.console_errors or visit.foreign_requests or visit.failed_requests:
                 problems.append((path, visit.status, visit.console_errors, visit.foreign_requests, visit.failed_requests))
             href = visit.page.evaluate("document.querySelector('a.bf-switch__link').href")
             expected = server.url(path[3:] if edition == "ar" else "ar/" + path, PLAIN_PREFIX)
             if href != expected:
                 problems.append((path, "switcher", href))
-        finally:
-            visit.page.close()
     assert not problems, "\n".join(map(str, problems))
     assert search_results(browser, server.url("ar/", PLAIN_PREFIX), "باتروشيف")
 
@@ -340,8 +333,7 @@ def test_site_without_site_url_works_under_a_sub_path(server: Server, browser: B
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_404_page_in_the_edition_language(server: Server, browser: BrowserContext, edition: str) -> None:
-    visit = open_page(browser, server.url(f"{EDITIONS[edition]}404.html"))
-    try:
+    with visiting(browser, server.url(f"{EDITIONS[edition]}404.html")) as visit:
         page = visit.page
         assert visit.console_errors == [] and visit.foreign_requests == [] and visit.failed_requests == []
         assert page.evaluate("document.documentElement.lang") == edition
@@ -351,24 +343,18 @@ def test_404_page_in_the_edition_language(server: Server, browser: BrowserContex
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
         home = page.evaluate("document.querySelector('a.md-logo').href")
         assert home.rstrip("/") == server.url(EDITIONS[edition]).rstrip("/")
-    finally:
-        visit.page.close()
     # A missing address under the site is answered with the (English) 404 page, styled.
-    visit = open_page(browser, server.url("no/such/page/"))
-    try:
+    with visiting(browser, server.url("no/such/page/")) as visit:
         assert visit.status == 404 and visit.failed_requests == []
         # The browser logs the document's own 404; nothing else may fail.
         assert [e for e in visit.console_errors if "status of 404" not in e] == []
         assert visit.page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
-    finally:
-        visit.page.close()
 
 
 def test_every_page_has_title_description_and_preview_metadata(server: Server, browser: BrowserContext) -> None:
     problems = []
     for edition, kind, path in all_pages(server):
-        visit = open_page(browser, server.url(path))
-        try:
+        with visiting(browser, server.url(path)) as visit:
             meta = visit.page.evaluate("""() => {
               const get = sel => (document.querySelector(sel) || {}).content || '';
               return {title: document.title, description: get('meta[name=description]'),
@@ -376,8 +362,6 @@ def test_every_page_has_title_description_and_preview_metadata(server: Server, b
                       ogLocale: get('meta[property="og:locale"]'),
                       canonical: (document.querySelector('link[rel=canonical]') || {}).href || ''};
             }""")
-        finally:
-            visit.page.close()
         locale = "ar_AR" if edition == "ar" else "en_GB"
         if not (meta["title"] and meta["description"] and meta["ogTitle"] and meta["ogDescription"]):
             problems.append((path, meta))
@@ -390,9 +374,8 @@ def test_every_page_has_title_description_and_preview_metadata(server: Server, b
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_print_shows_both_texts_without_navigation(server: Server, browser: BrowserContext, edition: str) -> None:
-    visit = open_page(browser, server.url(f"{EDITIONS[edition]}briefings/{SEED}/"))
-    page = visit.page
-    try:
+    with visiting(browser, server.url(f"{EDITIONS[edition]}briefings/{SEED}/")) as visit:
+        page = visit.page
         page.emulate_media(media="print")
         hidden = page.evaluate("""['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.bf-switch']
             .map(sel => [...document.querySelectorAll(sel)].every(el => getComputedStyle(el).display === 'none' || el.offsetParent === null))""")
@@ -407,8 +390,6 @@ def test_print_shows_both_texts_without_navigation(server: Server, browser: Brow
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / f"print-{edition}-briefing.pdf").write_bytes(pdf)
         page.screenshot(path=str(ARTIFACTS / f"print-{edition}-briefing.png"), full_page=True)
-    finally:
-        page.close()
 
 
 # --- Accessibility ---------------------------------------------------------------
@@ -418,13 +399,10 @@ def test_axe_finds_no_serious_or_critical_violation(server: Server, browser: Bro
     problems = []
     targets = all_pages(server) + [(e, "404", EDITIONS[e] + "404.html") for e in EDITIONS]
     for edition, kind, path in targets:
-        visit = open_page(browser, server.url(path))
-        page = visit.page
-        try:
+        with visiting(browser, server.url(path)) as visit:
+            page = visit.page
             page.evaluate(axe_source)
             result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        finally:
-            page.close()
         for violation in result["violations"]:
             if violation["impact"] in ("serious", "critical"):
                 nodes = [" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"]) for n in violation["nodes"][:3]]
@@ -434,9 +412,8 @@ def test_axe_finds_no_serious_or_critical_violation(server: Server, browser: Bro
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_landmarks_headings_and_language_of_parts(server: Server, browser: BrowserContext, edition: str) -> None:
-    visit = open_page(browser, server.url(f"{EDITIONS[edition]}briefings/{SEED}/"))
-    page = visit.page
-    try:
+    with visiting(browser, server.url(f"{EDITIONS[edition]}briefings/{SEED}/")) as visit:
+        page = visit.page
         facts = page.evaluate("""() => ({
           main: document.querySelectorAll('main').length,
           banner: document.querySelectorAll('header.md-header').length,
@@ -447,8 +424,6 @@ def test_landmarks_headings_and_language_of_parts(server: Server, browser: Brows
           emptyLinks: [...document.querySelectorAll('a[href]')].filter(a => a.offsetParent !== null
              && !(a.innerText.trim() || a.getAttribute('aria-label') || a.getAttribute('title'))).length,
         })""")
-    finally:
-        page.close()
     other = ("en", "ltr") if edition == "ar" else ("ar", "rtl")
     assert facts["main"] == 1 and facts["banner"] == 1 and facts["h1"] == 1
     assert facts["searchDialogName"]
@@ -465,9 +440,8 @@ WAITING = ["Initializing search", "Type to start searching", "بدء البحث"
 
 def search_results(context: BrowserContext, url: str, query: str) -> list[str]:
     """The hrefs Material's search lists for the query, typed on the page at url."""
-    visit = open_page(context, url)
-    page = visit.page
-    try:
+    with visiting(context, url) as visit:
+        page = visit.page
         box = page.locator("input.md-search__input")
         box.click()  # in the header at desktop width
         # Typing before the worker has loaded the index is lost: wait for its prompt.
@@ -503,8 +477,6 @@ def search_results(context: BrowserContext, url: str, query: str) -> list[str]:
         assert meta.is_visible()
         assert visit.console_errors == [] and visit.foreign_requests == []
         return page.evaluate("[...document.querySelectorAll('.md-search-result__list > li > a')].map(a => a.href)")
-    finally:
-        page.close()
 
 
 def _slugs(hrefs: list[str], server: Server, edition: str) -> set[str]:
@@ -590,13 +562,10 @@ def test_layout_and_screenshots(server: Server, browser: BrowserContext) -> None
     problems = []
     for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         for edition, kind, path in all_pages(server):
-            visit = open_page(browser, server.url(path), viewport)
-            page = visit.page
-            try:
+            with visiting(browser, server.url(path), viewport) as visit:
+                page = visit.page
                 page.screenshot(path=str(ARTIFACTS / f"{edition}-{kind}-{width_name}.png"), full_page=True)
                 layout = _layout(page)
-            finally:
-                page.close()
             where = f"{path} ({width_name})"
             if layout["scrollWidth"] > layout["width"] + 1:
                 problems.append(f"{where}: scrolls sideways ({layout['scrollWidth']} > {layout['width']})")
@@ -636,10 +605,7 @@ def test_layout_and_screenshots(server: Server, browser: BrowserContext) -> None
 
 def test_desktop_navigation_is_visible_on_the_reading_side(server: Server, browser: BrowserContext) -> None:
     for edition in EDITIONS:
-        visit = open_page(browser, server.url(f"{EDITIONS[edition]}briefings/"))
-        try:
+        with visiting(browser, server.url(f"{EDITIONS[edition]}briefings/")) as visit:
             layout = _layout(visit.page)
-        finally:
-            visit.page.close()
         assert layout["nav"] is not None, edition
         assert (layout["nav"]["x"] > layout["width"] / 2) == (edition == "ar")
