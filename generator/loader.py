@@ -306,14 +306,10 @@ def _read_actor(path: Path, rel: str, report: Report, limits: Limits) -> Optiona
     if not schema.SLUG_RE.fullmatch(actor_id):
         report.error(rel, 0, f"'{actor_id}' is not a valid actor id: use lower-case letters, digits and single hyphens")
         return None
-    text = _read(path, rel, report, limits)
-    node = None if text is None else _yaml(text, 1, rel, report)
-    if node is None:
+    checked = _read_checked(path, rel, report, limits, schema.ACTOR)
+    if checked is None:
         return None
-    ctx = schema.Ctx(lambda line, msg: report.error(rel, line, msg))
-    value = schema.ACTOR.check(node, ctx, "")
-    if value is schema.INVALID:
-        return None
+    node, value = checked
     role_lines = _item_lines(node, "roles")
     roles = tuple(
         Role(r["title"], r["organization"], r["from"], r["to"], r["aliases"], line)
@@ -334,15 +330,21 @@ def _read_actor(path: Path, rel: str, report: Report, limits: Limits) -> Optiona
 
 
 def _read_terms(path: Path, rel: str, report: Report, limits: Limits, spec: schema.MapOf) -> dict[str, Term]:
-    text = _read(path, rel, report, limits)
-    node = None if text is None else _yaml(text, 1, rel, report)
-    if node is None:
+    checked = _read_checked(path, rel, report, limits, spec)
+    if checked is None:
         return {}
-    ctx = schema.Ctx(lambda line, msg: report.error(rel, line, msg))
-    value = spec.check(node, ctx, "")
-    if value is schema.INVALID:
-        return {}
+    _node, value = checked
     return {
         key: Term(key, entry["name"], entry.get("country"), rel, line)
         for key, (line, entry) in sorted(value.items())
     }
+
+
+def _read_checked(path: Path, rel: str, report: Report, limits: Limits, spec: Any) -> Optional[tuple[Any, Any]]:
+    """A whole-YAML file (an actor, places, topics) checked against its schema: (node, value), or None after errors."""
+    text = _read(path, rel, report, limits)
+    node = None if text is None else _yaml(text, 1, rel, report)
+    if node is None:
+        return None
+    value = spec.check(node, schema.Ctx(lambda line, msg: report.error(rel, line, msg)), "")
+    return None if value is schema.INVALID else (node, value)
