@@ -133,17 +133,22 @@ def build(project: dict[str, Any]) -> dict[str, Any]:
         outputs.append(output.decode(errors="replace"))
         peak_kib = max(peak_kib, usage.ru_maxrss)
     total = time.perf_counter() - started
-    site = project["configs"][0].parent / "site"
-    indexes = {lang: site / ("" if lang == "en" else "ar") / "search" / "search_index.json" for lang in LANGS}
+    site_mb, search_mb = site_sizes(project["configs"][0].parent / "site")
     return {
         "total": total,
         "peak_mb": peak_kib / 1024,
         "mode": project["mode"],
         "pages": project["pages"],
-        "site_mb": dir_mb(site),
-        "search_mb": {lang: (p.stat().st_size / 1e6 if p.exists() else 0.0) for lang, p in indexes.items()},
+        "site_mb": site_mb,
+        "search_mb": search_mb,
         "warnings": sum(line.startswith("WARNING") for out in outputs for line in out.splitlines()),
     }
+
+
+def site_sizes(site: Path) -> tuple[float, dict[str, float]]:
+    """A built site's size and its search index per edition (the English one at the root, the Arabic under ar/), MB."""
+    indexes = {lang: site / ("" if lang == "en" else "ar") / "search" / "search_index.json" for lang in LANGS}
+    return dir_mb(site), {lang: (p.stat().st_size / 1e6 if p.exists() else 0.0) for lang, p in indexes.items()}
 
 
 def dir_mb(folder: Path) -> float:

@@ -90,15 +90,6 @@ def _median_result(results: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def site_sizes(project: Path) -> tuple[float, dict[str, float]]:
-    site = project / "site"
-    search = {}
-    for lang, rel in (("en", "search/search_index.json"), ("ar", "ar/search/search_index.json")):
-        path = site / rel
-        search[lang] = path.stat().st_size / 1e6 if path.exists() else 0.0
-    return baseline_mod.dir_mb(site), search
-
-
 def edit_one_briefing(project: Path) -> tuple[str, str]:
     """Append a sentence to the first paragraph of one briefing's original; (slug, lang)."""
     folder = project / "content" / "briefings"
@@ -151,7 +142,7 @@ def run_size(size: int, out: Path, seed: int, repeat: int, with_baseline: bool, 
     result.process_seconds = statistics.median(walls)
     if baselines:
         result.baseline = sorted(baselines, key=lambda b: b["total"])[len(baselines) // 2]
-    result.site_mb, result.search_mb = site_sizes(project)
+    result.site_mb, result.search_mb = baseline_mod.site_sizes(project / "site")
     log(f"[{size}] rebuild after editing one briefing")
     slug, lang = edit_one_briefing(project)
     os.sync()
