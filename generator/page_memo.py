@@ -77,7 +77,8 @@ class _StandInPage:
     def __init__(self, page: Any, values: dict[str, str]) -> None:
         self._page = page
         self.meta = {**page.meta, "title": STAND_INS["title"], "description": STAND_INS["description"]}
-        self.title = STAND_INS["title"]
+        # MkDocs' title is the metadata's when it has one.
+        self.title = STAND_INS["title"] if page.title == values["title"] else page.title
         url = page.url
         self.url = url[: -len(values["slug"]) - 1] + STAND_INS["slug"] + "/"
         self.canonical_url = _swap_suffix(page.canonical_url, url, self.url)

@@ -1,0 +1,99 @@
+"""The page memo (generator/page_memo.py) serves a page only where the theme
+would have rendered exactly the same: templates that transform or read the
+page's values another way fall back to rendering every page.
+
+Real MkDocs pages and real Jinja templates; the site-wide byte-for-byte check
+against Material is tests/test_engine_shortcuts.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from generator.page_memo import MemoTemplate, PageMemo, page_values
+
+
+@pytest.fixture()
+def config(tmp_path: Path) -> MkDocsConfig:
+    (tmp_path / "docs").mkdir()
+    cfg = MkDocsConfig()
+    cfg.load_dict({"site_name": "Briefings", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site"),
+                   "site_url": "https://example.org/sub/"})
+    assert cfg.validate() == ([], [])
+    return cfg
+
+
+def _page(config: MkDocsConfig, src: str, title: str, description: str = "About it", generated: bool = True) -> Page:
+    """A page as MkDocs has it when the theme runs: front matter read, content set."""
+    path = Path(config.docs_dir) / src
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\nkind: briefing\n---\n<p>Text</p>\n",
+                    encoding="utf-8")
+    file = File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
+    file.briefing_page = generated  # type: ignore[attr-defined]  # as mkdocs_hooks marks archive pages
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.content = "<!--briefing:content-->"
+    return page
+
+
+def _render_all(source: str, pages: list[Page]) -> tuple[list[str], list[str], PageMemo]:
+    """Each page through the memo and straight through the template."""
+    template = jinja2.Environment(loader=jinja2.DictLoader({"main.html": source})).get_template("main.html")
+    memo = PageMemo()
+    through_memo = [MemoTemplate(template, memo).render({"page": page}) for page in pages]
+    direct = [template.render({"page": page}) for page in pages]
+    return through_memo, direct, memo
+
+
+VERBATIM = ('<title>{{ page.meta.title }} - Briefings</title><meta content="{{ page.meta.description }}">'
+            '<link href="{{ page.canonical_url }}"><a href="../../ar/{{ page.url }}">{{ page.title }}</a>')
+
+
+def test_pages_of_one_shape_come_from_the_memo(config: MkDocsConfig) -> None:
+    pages = [_page(config, f"briefings/meeting-{i}.md", f"Meeting {i} in Moscow") for i in range(4)]
+    through_memo, direct, memo = _render_all(VERBATIM, pages)
+    assert through_memo == direct
+    assert memo.counts == {"theme": 1, "memo": 3, "shapes": 1}
+    assert "https://example.org/sub/briefings/meeting-3/" in through_memo[3]
+
+
+def test_a_template_that_changes_a_value_is_rendered_for_every_page(config: MkDocsConfig) -> None:
+    pages = [_page(config, f"briefings/meeting-{i}.md", f"Meeting {i}") for i in range(3)]
+    through_memo, direct, memo = _render_all("<h1>{{ page.meta.title | upper }}</h1>", pages)
+    assert through_memo == direct
+    assert memo.counts["memo"] == 0 and memo.counts["theme"] == 3
+
+
+def test_a_value_read_another_way_is_never_frozen_into_the_memo(config: MkDocsConfig) -> None:
+    # The stand-in page has no stand-in for file.src_uri: the first page's
+    # slug would be copied to every page. Seen in the stand-in rendering, the
+    # shape is refused.
+    pages = [_page(config, f"briefings/meeting-{i}.md", f"Meeting {i}") for i in range(5)]
+    through_memo, direct, memo = _render_all('{{ page.url }} {{ page.file.src_uri }}', pages)
+    assert through_memo == direct
+    assert memo.counts["memo"] == 0
+
+
+def test_values_that_escaping_changes_take_their_own_shape(config: MkDocsConfig) -> None:
+    titles = ["Oil talks", "Gas talks", "Q&A on oil", "Q&A on gas", "Grain talks"]
+    pages = [_page(config, f"briefings/talks-{i}.md", title) for i, title in enumerate(titles)]
+    through_memo, direct, memo = _render_all("<title>{{ page.meta.title | e }}</title>", pages)
+    assert through_memo == direct
+    assert "<title>Q&amp;A on gas</title>" in through_memo
+    # Plain titles share a shape the memo serves; titles with "&" form
+    # another, refused because escaping changes them.
+    assert memo.counts["memo"] == 2 and memo.counts["shapes"] == 1
+
+
+def test_only_generated_pages_one_level_down_qualify(config: MkDocsConfig) -> None:
+    assert page_values(_page(config, "briefings/a-b.md", "T")) == {"slug": "a-b", "title": "T", "description": "About it"}
+    assert page_values(_page(config, "briefings/index.md", "T")) is None  # a section index, in the nav
+    assert page_values(_page(config, "index.md", "T")) is None
+    assert page_values(_page(config, "briefings/a-b.md", "T", generated=False)) is None
