@@ -178,8 +178,9 @@ def test_pages_archive_from_other_code_is_not_used(project: Path, tmp_path: Path
 
 
 def test_stored_work_carried_to_a_fresh_checkout(project: Path, tmp_path: Path) -> None:
-    # What CI restores (.github/workflows/site.yml): the state and the pages
-    # archives, into a checkout whose files all have new modification times.
+    # What CI restores (.github/workflows/site.yml): the state, the pages
+    # archives and the compiled templates, into a checkout whose files all
+    # have new modification times.
     fresh = tmp_path / "checkout"
     fresh.mkdir()
     for name in ("content", "templates"):
@@ -188,6 +189,7 @@ def test_stored_work_carried_to_a_fresh_checkout(project: Path, tmp_path: Path) 
     for rel in ("cache/state.pickle", "en/pages.pickle", "ar/pages.pickle"):
         (fresh / ".build" / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(project / ".build" / rel, fresh / ".build" / rel)
+    shutil.copytree(project / ".build" / "cache" / "templates", fresh / ".build" / "cache" / "templates")
     timings = _build(fresh)
     assert timings.counts["rendered_en"] == timings.counts["rendered_ar"] == 0
     assert _tree(fresh / "site") == _tree(project / "site")
