@@ -149,7 +149,10 @@ def test_template_change_renders_everything_again(project: Path, tmp_path: Path)
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
 def test_damaged_build_state_only_costs_time(project: Path, tmp_path: Path, damage: str) -> None:
     build_dir = project / ".build"
-    for path in (build_dir / "cache" / "state.pickle", build_dir / "en" / "pages.pickle", build_dir / "ar" / "pages.pickle"):
+    compiled = sorted((build_dir / "cache" / "templates").iterdir())
+    assert compiled
+    for path in (build_dir / "cache" / "state.pickle", build_dir / "en" / "pages.pickle", build_dir / "ar" / "pages.pickle",
+                 *compiled):
         data = path.read_bytes()
         path.write_bytes({"garbage": os.urandom(4096), "truncated": data[: len(data) // 2], "empty": b""}[damage])
     (build_dir / "cache" / "site.json").write_text("{not json", encoding="utf-8")
