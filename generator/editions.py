@@ -21,7 +21,8 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 from . import exports
 from .buildstate import dump_keyed, load_keyed
-from .engine import PAGES_ARCHIVE, SEARCH_DOCS, TEMPLATES_CACHE, EngineRun, SiteConfig, dump_config, edition_config, run_edition
+from .engine import (PAGES_ARCHIVE, SEARCH_DOCS, EngineRun, SiteConfig, dump_config, edition_config, run_edition,
+                     prepare_templates_cache, templates_cache)
 from .forks import can_fork, fork_pool
 from .link import Site
 from .model import LANGS
@@ -66,9 +67,12 @@ class EditionResult:
 
 def generate(site: Site, project: Project, config: SiteConfig, lang: str,
              previous: Optional[Mapping[str, Rendered]] = None,
-             assets: Optional[dict[str, bytes]] = None) -> tuple[dict[str, Rendered], dict[str, bytes]]:
-    """Every page of one edition (reusing `previous` renderings of unchanged view models), and its other files."""
-    env = environment(project.templates / "pages", project.build_dir / TEMPLATES_CACHE)
+             assets: Optional[dict[str, bytes]] = None,
+             compiled: Optional[Path] = None) -> tuple[dict[str, Rendered], dict[str, bytes]]:
+    """Every page of one edition (reusing `previous` renderings of unchanged view models), and its other files.
+
+    `compiled`: a folder of compiled templates (engine.templates_cache)."""
+    env = environment(project.templates / "pages", compiled)
     previous = previous or {}
     pages: dict[str, Rendered] = {}
     for page in edition_pages(site, lang, config.site_name):
@@ -133,7 +137,9 @@ def render_edition(lang: str) -> EditionResult:
     edition = job.project.build_dir / lang
     archive = edition / PAGES_ARCHIVE
     previous = job.pages.editions.get(lang) or read_archive(archive, job.key)
-    pages, files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang, previous, job.assets))
+    compiled = templates_cache(job.project.build_dir, job.key)
+    pages, files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang, previous, job.assets,
+                                                          compiled))
     search = timings.run("index", lambda: exports.to_json(list(search_docs(job.site, lang))))
 
     def write() -> WriteStats:
@@ -141,7 +147,7 @@ def render_edition(lang: str) -> EditionResult:
             edition.mkdir(parents=True, exist_ok=True)
             write_archive(archive, job.key, pages)
         stats = sync_tree(edition / "docs", files, leave=EXPORTS_FOLDER if lang == "en" else "")
-        cfg = edition_config(job.project.root, job.project.build_dir, job.config, lang, set(pages) | set(files))
+        cfg = edition_config(job.project.root, job.project.build_dir, job.config, lang, set(pages) | set(files), job.key)
         sync_file(edition / "mkdocs.yml", dump_config(cfg))
         sync_file(edition / SEARCH_DOCS, search)
         return stats
@@ -171,6 +177,7 @@ def render_editions(job: EditionJob, beside: Sequence[Callable[[], Any]] = ()) -
     exports (their seconds) and the `beside` tasks returned."""
     global _JOB
     _JOB = job
+    prepare_templates_cache(job.project.build_dir, job.key)
     tasks = [lambda: write_exports(job), *beside]
     try:
         if not can_fork():

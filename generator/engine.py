@@ -19,6 +19,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Callable, Iterable, Mapping
 
 import yaml
@@ -33,10 +34,29 @@ HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 SEARCH_DOCS = "search_docs.json"  # per edition, beside its docs folder
 PAGES_ARCHIVE = "pages.pickle"  # per edition: every page's Markdown (editions.py)
 CHANGED = "changed.json"  # per edition: the pages a dirty engine run renders again
-# Compiled templates (Jinja's bytecode cache, checked against each template's
-# source), for the generator's and the theme's: compiling Material's templates
-# was a tenth of an edition's engine run.
+# Compiled templates (Jinja's bytecode cache), for the generator's and the
+# theme's: compiling Material's templates was a tenth of an edition's engine
+# run. Jinja checks an entry against the template's source only, not against
+# its own version or the environment's settings: hence a folder per code key.
 TEMPLATES_CACHE = "cache/templates"
+
+
+def templates_cache(build: Path, key: str) -> Path:
+    return build / TEMPLATES_CACHE / key
+
+
+def prepare_templates_cache(build: Path, key: str) -> None:
+    """Make this code's folder of compiled templates; forget other code's."""
+    folder = templates_cache(build, key)
+    if folder.parent.is_dir():
+        for entry in folder.parent.iterdir():
+            if entry.name == key:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
 LOCALES = {"en": "en_GB", "ar": "ar_AR"}
 NAV = ("home", "briefings", "actors", "timeline", "topics", "places")
 NAV_PATHS = {
@@ -127,7 +147,7 @@ def _plugins(config: SiteConfig, lang: str) -> list[Any]:
     return out
 
 
-def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, present: set[str]) -> dict[str, Any]:
+def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, present: set[str], key: str) -> dict[str, Any]:
     peer = other(lang)
     site_url = config.site_url + ("ar/" if lang == "ar" and config.site_url else "")
     other_site_url = config.site_url + ("ar/" if peer == "ar" and config.site_url else "")
@@ -159,7 +179,7 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
                 "search_docs": str((build / lang / SEARCH_DOCS).resolve()),
                 "pages": str((build / lang / PAGES_ARCHIVE).resolve()),
                 "changed": str((build / lang / CHANGED).resolve()),
-                "templates_cache": str((build / TEMPLATES_CACHE).resolve()),
+                "templates_cache": str(templates_cache(build, key).resolve()),
             },
         },
     }
@@ -223,7 +243,7 @@ def clone_tree(source: Path, target: Path) -> None:
 
     Safe because nothing rewrites a file in place: the hooks make MkDocs
     write through new files and renames."""
-    for dirpath, _dirnames, filenames in os.walk(source):
+    for dirpath, _dirnames, filenames in os.walk(source, onerror=_raise):
         rel = os.path.relpath(dirpath, source)
         here = target if rel == "." else target / rel
         here.mkdir(parents=True, exist_ok=True)
@@ -233,6 +253,11 @@ def clone_tree(source: Path, target: Path) -> None:
                 os.link(src, here / name)
             except OSError:
                 shutil.copy2(src, here / name)
+
+
+def _raise(error: OSError) -> None:
+    # os.walk skips a folder it cannot read: an incomplete copy must fail instead.
+    raise error
 
 
 def swap_in(build: Path, stage: Path, site: Path) -> None:
@@ -258,12 +283,15 @@ class Stage:
 
     def __init__(self, build: Path, site: Path, clone: bool, folders: Callable[[], Iterable[str]]) -> None:
         self.build, self.site, self.clone, self.folders = build, site, clone, folders
-        self.ready = multiprocessing.Event()  # set when the copy or the folders are made
-        self._failed = multiprocessing.Value("b", 0, lock=False)  # the copy is incomplete: no update
+        self._ready: Any  # set when the copy or the folders are made
+        self._failed: Any  # .value 1: they are not (wholly) made, and a copy must not be updated
         self._worker: threading.Thread | multiprocessing.process.BaseProcess
         if can_fork():
-            self._worker = multiprocessing.get_context("fork").Process(target=self._run, daemon=True)
+            context = multiprocessing.get_context("fork")
+            self._ready, self._failed = context.Event(), context.Value("b", 0, lock=False)
+            self._worker = context.Process(target=self._run, daemon=True)
         else:
+            self._ready, self._failed = threading.Event(), SimpleNamespace(value=0)
             self._worker = threading.Thread(target=self._run)
 
     @property
@@ -272,6 +300,14 @@ class Stage:
 
     def start(self) -> None:
         self._worker.start()
+
+    def wait(self) -> None:
+        """Until the copy or the folders are made, or the worker ended without making them (then it failed)."""
+        while not self._ready.wait(0.2):
+            if not self._worker.is_alive():
+                if not self._ready.is_set():
+                    self._failed.value = 1
+                return
 
     def join(self) -> None:
         self._worker.join()
@@ -287,11 +323,11 @@ class Stage:
                 for rel in self.folders():
                     for lang in LANGS:
                         os.makedirs(self.build / "out" / lang / rel, exist_ok=True)
-        except OSError:
-            # Only time is lost: a full engine run, which makes its folders itself.
+        except Exception:  # noqa: BLE001 - whatever went wrong, only time is lost
+            # A full engine run, which makes its folders itself.
             self._failed.value = 1
         finally:
-            self.ready.set()
+            self._ready.set()
         shutil.rmtree(self.build / "trash", ignore_errors=True)
 
 

@@ -57,7 +57,7 @@ class SiteRun:
     def early(self, timings: Timings) -> Optional[tuple[Mapping[str, Path], bool, int]]:
         if self.record is not None:
             return None
-        timings.run("folders (wait)", self.stage.ready.wait)
+        timings.run("folders (wait)", self.stage.wait)
         outputs = {lang: self.project.build_dir / "out" / lang for lang in LANGS}
         if self.stage.failed:
             # MkDocs runs dirty over these folders: they must hold nothing from before.
@@ -78,7 +78,7 @@ class SiteRun:
                 raise BuildFailed(report)
             _assemble_and_swap(self.project, timings, engine_key, digests, update=False)
             return
-        timings.run("copy (wait)", self.stage.ready.wait)
+        timings.run("copy (wait)", self.stage.wait)
         record = self.record
         update = (not self.stage.failed and not any(r.removed for r in results) and record.engine_key == engine_key
                   and record.same_folder(self.project.site_dir) and _no_page_gone(record.digests, digests))

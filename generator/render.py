@@ -21,7 +21,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def environment(template_dir: Path, cache: Optional[Path] = None) -> jinja2.Environment:
-    """The generator's templates; `cache`: a folder for their compiled form (see engine.TEMPLATES_CACHE)."""
+    """The generator's templates; `cache`: a folder for their compiled form (see engine.templates_cache)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
         bytecode_cache=bytecode_cache(cache) if cache is not None else None,
@@ -39,7 +39,8 @@ def environment(template_dir: Path, cache: Optional[Path] = None) -> jinja2.Envi
 
 def bytecode_cache(folder: Path) -> jinja2.FileSystemBytecodeCache:
     # Jinja checks each entry against the template's source, reads a damaged
-    # one as missing and writes through a new file and a rename.
+    # one as missing and writes through a new file and a rename. The folder
+    # belongs to one version of the code (engine.templates_cache).
     folder.mkdir(parents=True, exist_ok=True)
     return jinja2.FileSystemBytecodeCache(str(folder))
 

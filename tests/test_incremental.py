@@ -16,7 +16,8 @@ import pytest
 from benchmarks.corpus import write_corpus
 from generator.build import Project, Timings, build
 from generator.diagnostics import Report
-from generator.engine import clone_tree
+from generator.engine import clone_tree, prepare_stage
+from generator.forks import can_fork
 
 SIZE = 24
 
@@ -149,7 +150,7 @@ def test_template_change_renders_everything_again(project: Path, tmp_path: Path)
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
 def test_damaged_build_state_only_costs_time(project: Path, tmp_path: Path, damage: str) -> None:
     build_dir = project / ".build"
-    compiled = sorted((build_dir / "cache" / "templates").iterdir())
+    compiled = sorted(path for path in (build_dir / "cache" / "templates").rglob("*") if path.is_file())
     assert compiled
     for path in (build_dir / "cache" / "state.pickle", build_dir / "en" / "pages.pickle", build_dir / "ar" / "pages.pickle",
                  *compiled):
@@ -161,6 +162,19 @@ def test_damaged_build_state_only_costs_time(project: Path, tmp_path: Path, dama
     assert timings.counts["engine_dirty"] == 0
     assert timings.counts["rendered_en"] == timings.counts["rendered_ar"] == timings.counts["pages"] // 2
     _assert_same_as_fresh_build(project, tmp_path)
+
+
+def test_compiled_templates_of_other_code_are_dropped(project: Path) -> None:
+    # Jinja checks a compiled template against its source only, not against
+    # the environment's settings or its own version: each code key has its folder.
+    compiled = project / ".build" / "cache" / "templates"
+    (compiled / "0123456789abcdef").mkdir()
+    (compiled / "0123456789abcdef" / "__jinja2_stale.cache").write_bytes(b"compiled by other code")
+    _add_paragraph(_original(project), "After an upgrade.")
+    _build(project)
+    folders = [path.name for path in compiled.iterdir()]
+    assert len(folders) == 1 and folders[0] != "0123456789abcdef"
+    assert any((compiled / folders[0]).iterdir())
 
 
 def test_pages_archive_from_other_code_is_not_used(project: Path, tmp_path: Path) -> None:
@@ -196,3 +210,24 @@ def test_stored_work_carried_to_a_fresh_checkout(project: Path, tmp_path: Path) 
     timings = _build(fresh)
     assert timings.counts["rendered_en"] == timings.counts["rendered_ar"] == 0
     assert _tree(fresh / "site") == _tree(project / "site")
+
+
+def _dies() -> object:
+    os._exit(3)  # in the stage's forked worker: as if it were killed
+    yield "briefings/x/"
+
+
+def _breaks() -> object:
+    raise ValueError("not a disk error")
+    yield "briefings/x/"
+
+
+@pytest.mark.skipif(not can_fork(), reason="the stage runs in a thread where fork is missing")
+@pytest.mark.parametrize("folders", [_dies, _breaks])
+def test_a_stage_that_did_not_finish_counts_as_failed(tmp_path: Path, folders: object) -> None:
+    # The build then runs MkDocs in full rather than over missing folders,
+    # and never waits for a worker that is gone.
+    stage = prepare_stage(tmp_path / ".build", tmp_path / "site", clone=False, folders=folders)  # type: ignore[arg-type]
+    stage.wait()
+    stage.join()
+    assert stage.failed
