@@ -422,7 +422,7 @@ def on_post_build(config: Any) -> None:
     if archive:
         # How many pages the theme rendered and how many came from the page
         # memo: read by the tests and the benchmark.
-        _replace(Path(archive).parent / ENGINE_STATS, json.dumps(dict(sorted(_MEMO.counts.items()))))
+        _replace(Path(archive).parent / ENGINE_STATS, json.dumps(_MEMO.stats(), sort_keys=True))
     site = Path(config.site_dir)
     index_path = site / "search" / "search_index.json"
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))

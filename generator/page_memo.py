@@ -14,11 +14,15 @@ shape's other pages. It is kept only when
 - none of the first page's values appears in it (nothing read them another
   way, which the stand-ins would not have replaced).
 
-Otherwise every page of that shape is rendered by the theme. A shape is all
-the template may treat differently: the template, the page's folder, its
-other metadata, whether its HTML holds an <h1>, and for each value whether it
-is empty and which of & < > " ' it holds (an escaping filter would change
-those). A test builds sites with and without this and compares every byte.
+Otherwise every page of that shape is rendered by the theme. The shape's
+second page is rendered by the theme too and must equal its filled template.
+A shape is all the template may treat differently: the template, the page's
+folder, its other metadata and the rest of the template's context, whether
+its HTML holds an <h1>, and for each value what a filter may act on (empty or
+not, upper and lower case, digits, spaces, non-ASCII letters, punctuation,
+each of & < > " '). What no shape can hold is a filter that acts on a value's
+length (truncate): the theme and our overrides have none, and a test builds
+sites with and without the memo and compares every byte.
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ STAND_INS = {"slug": "briefingslotslugq", "title": "briefingslottitleq", "descri
 _STAND_IN_SLOT = {text: slot for slot, text in STAND_INS.items()}
 _SPLIT = re.compile("(" + "|".join(STAND_INS.values()) + ")")
 _SPECIAL = "&<>\"'"
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s")
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 # Generated pages one level down: briefings/<slug>.md -> briefings/<slug>/.
 _PAGE = re.compile(r"(?P<folder>[a-z]+)/(?P<slug>[a-z0-9][a-z0-9-]*)\.md")
 
@@ -58,16 +65,42 @@ def page_values(page: Any) -> Optional[dict[str, str]]:
     return {"slug": match["slug"], "title": title, "description": description}
 
 
-def _shape(template: Any, page: Any, values: dict[str, str]) -> tuple[Any, ...]:
+def _value_shape(value: str) -> tuple[Any, ...]:
+    """What a filter may act on in a value (escaping, case, URL quoting, tags)."""
+    return (
+        bool(value), value.lower() != value, value.upper() != value, bool(_DIGIT.search(value)),
+        bool(_SPACE.search(value)), not value.isascii(), bool(_PUNCTUATION.search(value)),
+        "".join(c for c in _SPECIAL if c in value),
+    )
+
+
+def _context_shape(context: Any) -> tuple[Any, ...]:
+    # Plain values as they are (a plugin's per-page value makes every page a
+    # shape of its own); objects by type: MkDocs' nav and config are the same
+    # for every page, and what the template reads of the page itself is in _shape.
+    def plain(value: Any) -> Any:
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        if isinstance(value, (list, tuple)):
+            return tuple(plain(item) for item in value)
+        if isinstance(value, dict):
+            return json.dumps(value, sort_keys=True, default=str)
+        return type(value).__name__
+
+    return tuple(sorted((key, plain(value)) for key, value in context.items() if key != "page"))
+
+
+def _shape(template: Any, context: Any, page: Any, values: dict[str, str]) -> tuple[Any, ...]:
     other = {k: v for k, v in page.meta.items() if k not in ("title", "description")}
     return (
         template.name,
         page.url.split("/", 1)[0],
         json.dumps(other, sort_keys=True, default=str),
+        _context_shape(context),
         "<h1" in (page.content or ""),
         bool(page.toc),
         page.previous_page is not None or page.next_page is not None,
-        tuple((bool(values[slot]), "".join(c for c in _SPECIAL if c in values[slot])) for slot in SLOTS),
+        tuple(_value_shape(values[slot]) for slot in SLOTS),
     )
 
 
@@ -102,32 +135,46 @@ def fill(parts: tuple[str, ...], values: dict[str, str]) -> str:
 class PageMemo:
     def __init__(self) -> None:
         self.shapes: dict[tuple[Any, ...], Parts] = {}
-        self.counts: Counter[str] = Counter()
+        self.checked: set[tuple[Any, ...]] = set()  # shapes whose second page matched too: served
         self.tries: Counter[tuple[Any, ...]] = Counter()
+        self.counts: Counter[str] = Counter()
+
+    def stats(self) -> dict[str, int]:
+        """Pages rendered by the theme and served by the memo; shapes served and refused."""
+        refused = sum(1 for parts in self.shapes.values() if parts is None)
+        return {"memo": self.counts["memo"], "shapes": len(self.checked), "shapes refused": refused,
+                "theme": self.counts["theme"]}
 
     def render(self, template: Any, context: Any) -> str:
         page = context.get("page")
         values = page_values(page) if page is not None else None
-        if values is None:
-            self.counts["theme"] += 1
-            return template.render(context)
-        shape = _shape(template, page, values)
+        shape = _shape(template, context, page, values) if values is not None else None
+        parts = self.shapes.get(shape) if shape is not None else None
+        if parts is not None and shape in self.checked:
+            self.counts["memo"] += 1
+            return fill(parts, values)  # type: ignore[arg-type]
+        output = template.render(context)
+        self.counts["theme"] += 1
+        if shape is not None:
+            self._observe(template, context, page, values, shape, output)  # type: ignore[arg-type]
+        return output
+
+    def _observe(self, template: Any, context: Any, page: Any, values: dict[str, str], shape: tuple[Any, ...],
+                 output: str) -> None:
+        """What the theme's rendering of a page tells about its shape."""
         if shape not in self.shapes:
-            output = template.render(context)
             parts = self._learn(template, context, page, values, output)
             self.tries[shape] += 1
             # A value found in the stand-in rendering may be there by chance (a
             # short title): the shape's next pages get a few more tries.
             if parts is not _RETRY or self.tries[shape] >= _TRIES:
                 self.shapes[shape] = None if parts is _RETRY else parts
-            self.counts["theme"] += 1
-            return output
-        parts = self.shapes[shape]
-        if parts is None:
-            self.counts["theme"] += 1
-            return template.render(context)
-        self.counts["memo"] += 1
-        return fill(parts, values)
+        elif self.shapes[shape] is not None:
+            # The shape's second page, rendered by the theme too.
+            if fill(self.shapes[shape], values) == output:  # type: ignore[arg-type]
+                self.checked.add(shape)
+            else:
+                self.shapes[shape] = None
 
     def _learn(self, template: Any, context: Any, page: Any, values: dict[str, str], output: str) -> Any:
         stand_in = template.render(dict(context, page=_StandInPage(page, values)))
@@ -135,11 +182,7 @@ class PageMemo:
             return _RETRY
         pieces = _SPLIT.split(stand_in)
         parts = tuple(_STAND_IN_SLOT[piece] if index % 2 else piece for index, piece in enumerate(pieces))
-        if fill(parts, values) != output:
-            self.counts["shapes refused"] += 1
-            return None
-        self.counts["shapes"] += 1
-        return parts
+        return parts if fill(parts, values) == output else None
 
 
 class MemoTemplate:

@@ -60,7 +60,8 @@ def test_pages_of_one_shape_come_from_the_memo(config: MkDocsConfig) -> None:
     pages = [_page(config, f"briefings/meeting-{i}.md", f"Meeting {i} in Moscow") for i in range(4)]
     through_memo, direct, memo = _render_all(VERBATIM, pages)
     assert through_memo == direct
-    assert memo.counts == {"theme": 1, "memo": 3, "shapes": 1}
+    # The first page teaches the shape, the second checks it, the rest are filled in.
+    assert memo.stats() == {"theme": 2, "memo": 2, "shapes": 1, "shapes refused": 0}
     assert "https://example.org/sub/briefings/meeting-3/" in through_memo[3]
 
 
@@ -68,7 +69,7 @@ def test_a_template_that_changes_a_value_is_rendered_for_every_page(config: MkDo
     pages = [_page(config, f"briefings/meeting-{i}.md", f"Meeting {i}") for i in range(3)]
     through_memo, direct, memo = _render_all("<h1>{{ page.meta.title | upper }}</h1>", pages)
     assert through_memo == direct
-    assert memo.counts["memo"] == 0 and memo.counts["theme"] == 3
+    assert memo.stats()["memo"] == 0 and memo.stats()["theme"] == 3
 
 
 def test_a_value_read_another_way_is_never_frozen_into_the_memo(config: MkDocsConfig) -> None:
@@ -78,7 +79,7 @@ def test_a_value_read_another_way_is_never_frozen_into_the_memo(config: MkDocsCo
     pages = [_page(config, f"briefings/meeting-{i}.md", f"Meeting {i}") for i in range(5)]
     through_memo, direct, memo = _render_all('{{ page.url }} {{ page.file.src_uri }}', pages)
     assert through_memo == direct
-    assert memo.counts["memo"] == 0
+    assert memo.stats()["memo"] == 0
 
 
 def test_values_that_escaping_changes_take_their_own_shape(config: MkDocsConfig) -> None:
@@ -89,7 +90,26 @@ def test_values_that_escaping_changes_take_their_own_shape(config: MkDocsConfig)
     assert "<title>Q&amp;A on gas</title>" in through_memo
     # Plain titles share a shape the memo serves; titles with "&" form
     # another, refused because escaping changes them.
-    assert memo.counts["memo"] == 2 and memo.counts["shapes"] == 1
+    assert memo.stats()["memo"] == 1 and memo.stats()["shapes"] == 1 and memo.stats()["shapes refused"] == 1
+
+
+def test_a_filter_that_changes_only_some_values_gets_shapes_apart(config: MkDocsConfig) -> None:
+    # Lower-case titles are left alone by `lower`, the others are not: they differ in shape.
+    titles = ["oil talks", "gas talks", "grain talks", "Talks in Moscow", "Talks in Minsk", "Talks in Baku"]
+    pages = [_page(config, f"briefings/talks-{i}.md", title) for i, title in enumerate(titles)]
+    through_memo, direct, memo = _render_all("<h1>{{ page.meta.title | lower }}</h1>", pages)
+    assert through_memo == direct
+    assert memo.stats() == {"theme": 5, "memo": 1, "shapes": 1, "shapes refused": 1}
+
+
+def test_the_second_page_of_a_shape_is_checked_against_the_theme(config: MkDocsConfig) -> None:
+    # truncate acts on length, which no shape holds: the first title is short
+    # enough to pass whole, the second is not, and the shape is refused.
+    titles = ["Oil talks", "Gas talks in Baku", "Grain talks", "Oil talks again and again"]
+    pages = [_page(config, f"briefings/talks-{i}.md", title) for i, title in enumerate(titles)]
+    through_memo, direct, memo = _render_all("<h1>{{ page.meta.title | truncate(12, leeway=0) }}</h1>", pages)
+    assert through_memo == direct
+    assert memo.stats() == {"theme": 4, "memo": 0, "shapes": 0, "shapes refused": 1}
 
 
 def test_only_generated_pages_one_level_down_qualify(config: MkDocsConfig) -> None:
