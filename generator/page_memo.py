@@ -74,18 +74,24 @@ def _value_shape(value: str) -> tuple[Any, ...]:
     )
 
 
+_SMALL = 16
+
+
 def _context_shape(context: Any) -> tuple[Any, ...]:
-    # Plain values as they are (a plugin's per-page value makes every page a
-    # shape of its own); objects by type: MkDocs' nav and config are the same
-    # for every page, and what the template reads of the page itself is in _shape.
+    # Plain values as they are, and small lists and mappings of them (a
+    # plugin's per-page value makes every page a shape of its own). Anything
+    # else by type and size: MkDocs' nav, config and list of all pages are the
+    # same for every page (reading them whole here, per page, would make the
+    # engine quadratic), and what the template reads of the page is in _shape.
     def plain(value: Any) -> Any:
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, (list, tuple)) and len(value) <= _SMALL:
             return tuple(plain(item) for item in value)
-        if isinstance(value, dict):
-            return json.dumps(value, sort_keys=True, default=str)
-        return type(value).__name__
+        if isinstance(value, dict) and len(value) <= _SMALL:
+            return tuple(sorted((str(key), plain(item)) for key, item in value.items()))
+        size = len(value) if isinstance(value, (list, tuple, dict)) else None
+        return type(value).__name__, size
 
     return tuple(sorted((key, plain(value)) for key, value in context.items() if key != "page"))
 
