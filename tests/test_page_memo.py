@@ -117,3 +117,19 @@ def test_only_generated_pages_one_level_down_qualify(config: MkDocsConfig) -> No
     assert page_values(_page(config, "briefings/index.md", "T")) is None  # a section index, in the nav
     assert page_values(_page(config, "index.md", "T")) is None
     assert page_values(_page(config, "briefings/a-b.md", "T", generated=False)) is None
+
+
+class _EveryPage(list):  # type: ignore[type-arg]
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("the list of all pages was read for one page")
+
+
+def test_a_shape_does_not_read_the_list_of_all_pages(config: MkDocsConfig) -> None:
+    # MkDocs hands every page's template the list of all pages: reading it per
+    # page would make the engine quadratic in the number of pages.
+    pages = [_page(config, f"briefings/meeting-{i}.md", f"Meeting {i}") for i in range(3)]
+    every = _EveryPage([None] * 100)
+    template = jinja2.Environment().from_string("{{ page.meta.title }}")
+    memo = PageMemo()
+    assert [memo.render(template, {"page": page, "pages": every}) for page in pages] == ["Meeting 0", "Meeting 1", "Meeting 2"]
+    assert memo.stats()["memo"] == 1
