@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable, Mapping, Optional
 
 from . import buildstate
-from .diagnostics import BuildFailed, Report
+from .diagnostics import BuildFailed, Report, counted
 from .editions import EditionJob, EditionResult, read_assets, render_editions
 from .engine import SiteConfig, epoch_for, read_config, read_limits
 from .link import LinkCache, Site, link
@@ -113,7 +113,7 @@ def _render_editions(site: Site, project: Project, config: SiteConfig, caches: C
     started = time.perf_counter()
     if timings.progress:
         what = "render, index, write and build" if engine else "render, index and write"
-        timings.progress(f"{what} {len(site.briefings):,} briefings in both editions")
+        timings.progress(f"{what} {counted(len(site.briefings), 'briefing')} in both editions")
     assets = read_assets(project.templates / "assets")
     job = EditionJob(site, project, config, assets, key, caches.pages, keep_pages=keep_pages, engine=engine)
     results, outcomes = render_editions(job, beside)

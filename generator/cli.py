@@ -11,7 +11,7 @@ from typing import Callable, Optional, Sequence, TextIO
 
 from . import buildstate
 from .build import Caches, Project, Timings, build, check
-from .diagnostics import BuildFailed, Report
+from .diagnostics import BuildFailed, Report, counted
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,7 +48,7 @@ def _print_report(report: Report, fmt: str, stream: TextIO) -> None:
 
 def _summary(report: Report) -> str:
     errors, warnings = len(report.errors), len(report.warnings)
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
 
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
@@ -95,7 +95,8 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
         c = timings.counts
         stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
         print(
-            f"built {c.get('pages', 0)} pages from {c['briefings']} briefings, {c['actors']} actors"
+            f"built {counted(c.get('pages', 0), 'page')} from {counted(c['briefings'], 'briefing')},"
+            f" {counted(c['actors'], 'actor')}"
             f" into site/ ({stages}); {_summary(report)}",
             file=sys.stderr,
         )

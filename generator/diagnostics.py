@@ -9,6 +9,11 @@ ERROR = "error"
 WARNING = "warning"
 
 
+def counted(number: int, noun: str) -> str:
+    """"1 briefing", "2 briefings", "2,000 briefings": for the command line's summaries."""
+    return f"{number:,} {noun}{'s' * (number != 1)}"
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     path: str
