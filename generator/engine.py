@@ -39,24 +39,6 @@ CHANGED = "changed.json"  # per edition: the pages a dirty engine run renders ag
 # run. Jinja checks an entry against the template's source only, not against
 # its own version or the environment's settings: hence a folder per code key.
 TEMPLATES_CACHE = "cache/templates"
-
-
-def templates_cache(build: Path, key: str) -> Path:
-    return build / TEMPLATES_CACHE / key
-
-
-def prepare_templates_cache(build: Path, key: str) -> None:
-    """Make this code's folder of compiled templates; forget other code's."""
-    folder = templates_cache(build, key)
-    if folder.parent.is_dir():
-        for entry in folder.parent.iterdir():
-            if entry.name == key:
-                continue
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                entry.unlink(missing_ok=True)
-    folder.mkdir(parents=True, exist_ok=True)
 LOCALES = {"en": "en_GB", "ar": "ar_AR"}
 NAV = ("home", "briefings", "actors", "timeline", "topics", "places")
 NAV_PATHS = {
@@ -85,6 +67,24 @@ class SiteConfig:
 
 
 _FALLBACK = SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
+
+
+def templates_cache(build: Path, key: str) -> Path:
+    return build / TEMPLATES_CACHE / key
+
+
+def prepare_templates_cache(build: Path, key: str) -> None:
+    """Make this code's folder of compiled templates; forget other code's."""
+    folder = templates_cache(build, key)
+    if folder.parent.is_dir():
+        for entry in folder.parent.iterdir():
+            if entry.name == key:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def _load_raw(path: Path) -> Any:
