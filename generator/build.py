@@ -19,7 +19,7 @@ from .render import PageCache, Rendered
 from .timings import Timings
 from .validate import validate
 
-__all__ = ["BuildFailed", "Caches", "Project", "Timings", "build", "check", "read_assets"]
+__all__ = ["BuildFailed", "Caches", "Project", "Timings", "build", "check"]
 
 
 @dataclass

@@ -65,15 +65,12 @@ class EditionResult:
     engine: Optional[EngineRun] = None  # with job.engine
 
 
-def generate(site: Site, project: Project, config: SiteConfig, lang: str,
-             previous: Optional[Mapping[str, Rendered]] = None,
-             assets: Optional[dict[str, bytes]] = None,
-             compiled: Optional[Path] = None) -> tuple[dict[str, Rendered], dict[str, bytes]]:
+def generate(site: Site, project: Project, config: SiteConfig, lang: str, previous: Mapping[str, Rendered],
+             assets: Mapping[str, bytes], compiled: Path) -> tuple[dict[str, Rendered], dict[str, bytes]]:
     """Every page of one edition (reusing `previous` renderings of unchanged view models), and its other files.
 
     `compiled`: a folder of compiled templates (engine.templates_cache)."""
     env = environment(project.templates / "pages", compiled)
-    previous = previous or {}
     pages: dict[str, Rendered] = {}
     for page in edition_pages(site, lang, config.site_name):
         digest = page_digest(page, lang)
@@ -82,7 +79,7 @@ def generate(site: Site, project: Project, config: SiteConfig, lang: str,
             pages[page.path] = hit
         else:
             pages[page.path] = Rendered(digest, render_page(env, page, lang).encode(), fresh=True)
-    files = dict(assets if assets is not None else read_assets(project.templates / "assets"))
+    files = dict(assets)
     files["feed.xml"] = exports.atom_feed(site, lang, config.site_name.get(lang), config.site_url)
     return pages, files
 
@@ -108,16 +105,15 @@ def write_exports(job: EditionJob) -> float:
     return time.perf_counter() - started
 
 
-def read_archive(path: Path, key: str) -> dict[str, Rendered]:
-    """The pages of the last build, if it was made by the same code."""
+def read_archive(path: Path, key: Optional[str]) -> dict[str, Rendered]:
+    """The pages of the last build, if it was made by the same code (by any code with key None)."""
     pages = load_keyed(path, key)
     return {p: Rendered(digest, data) for p, (digest, data) in pages.items()} if isinstance(pages, dict) else {}
 
 
 def archived_pages(build_dir: Path, lang: str) -> dict[str, bytes]:
     """An edition's pages as last written (docs path -> Markdown), whatever code wrote them."""
-    pages = load_keyed(build_dir / lang / PAGES_ARCHIVE, None)
-    return {p: data for p, (_digest, data) in pages.items()} if isinstance(pages, dict) else {}
+    return {p: r.data for p, r in read_archive(build_dir / lang / PAGES_ARCHIVE, None).items()}
 
 
 def write_archive(path: Path, key: str, pages: Mapping[str, Rendered]) -> None:

@@ -7,42 +7,32 @@ import os
 import re
 import shutil
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from generator.arabic import DROPPED, FOLDED
 from generator.page_memo import MemoTemplate, PageMemo
-from generator.writer import replace_file
+from generator.writer import replace_file, replacing
 
 from generator.searchindex import MIN_STEM, PROCLITICS, QUERY_PROCLITICS, SEARCH_FIELD
 
 WORKER_NAME = "briefing-search.js"
-# The engine's shortcuts for generated pages (theme fragments rendered once
-# per place, no Markdown parser, a stand-in for the content while the theme
-# runs). BRIEFING_PLAIN_ENGINE=1 turns them off; a test holds the two sites
-# byte-identical.
+# The engine's shortcuts for generated pages (the page template rendered once
+# per shape of page, no Markdown parser, a stand-in for the content while the
+# theme runs). BRIEFING_PLAIN_ENGINE=1 turns them off; a test holds the two
+# sites byte-identical.
 SHORTCUTS = not os.environ.get("BRIEFING_PLAIN_ENGINE")
 
 
 # `briefing build` can hand MkDocs a hard-linked copy of the live site to
 # update (--dirty): a file written in place would change site/ while the build
-# runs. Every write over an existing file makes a new file and renames it over
-# the old one; a file that does not exist yet is simply written.
-def _write_new_or_replace(output_path: str, write: Callable[[str], object]) -> None:
-    if not os.path.lexists(output_path):
-        os.makedirs(os.path.dirname(output_path), exist_ok=True)
-        write(output_path)
-        return
-    tmp = f"{output_path}.briefing-tmp"
-    write(tmp)
-    os.replace(tmp, output_path)
-
-
+# runs. MkDocs' writes therefore go through writer.replacing (a new file
+# renamed over the old one), but for a file that does not exist yet.
 def _write_file(content: bytes, output_path: str) -> None:
     # The common case first, in one call: a new file in a folder that exists.
     try:
         fd = os.open(output_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError:
-        _write_new_or_replace(output_path, lambda path: Path(path).write_bytes(content))
+        replace_file(Path(output_path), content)
         return
     with open(fd, "wb") as handle:
         handle.write(content)
@@ -51,7 +41,8 @@ def _write_file(content: bytes, output_path: str) -> None:
 def _copy_file(source_path: str, output_path: str) -> None:
     if os.path.isdir(output_path):
         output_path = os.path.join(output_path, os.path.basename(source_path))
-    _write_new_or_replace(output_path, lambda path: shutil.copyfile(source_path, path))
+    with open(source_path, "rb") as source, replacing(Path(output_path)) as target:
+        shutil.copyfileobj(source, target)
 
 
 def _skip_markdown_for_generated_pages() -> None:
@@ -223,76 +214,6 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
     return context
 
 
-# --- Fragments ---------------------------------------------------------------
-# Material renders its sidebars, footer, styles and scripts anew for every
-# page, though they differ only with the page's place in the site: that was
-# most of the engine's time. The theme overrides (main.html, header.html)
-# wrap those parts in briefing_fragment, keyed on everything they read from
-# the page (briefing_key). Off with the other SHORTCUTS.
-
-
-class _Fragments:
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.store: dict[tuple[str, Any], str] = {}
-
-    def __call__(self, name: str, key: Any, caller: Any) -> str:
-        if not self.enabled or key is None:
-            return caller()
-        hit = self.store.get((name, key))
-        if hit is None:
-            hit = self.store[(name, key)] = caller()
-        return hit
-
-
-def _hidden(page: Any) -> str:
-    meta = getattr(page, "meta", None) or {}
-    return json.dumps(meta.get("hide"), sort_keys=True)
-
-
-def _nav_state(items: Any, page: Any) -> tuple[Any, ...]:
-    from mkdocs.utils import get_relative_url
-
-    state = []
-    for item in items:
-        url = getattr(item, "url", None)
-        children = getattr(item, "children", None)
-        state.append((
-            type(item).__name__,
-            str(item.title),
-            get_relative_url(url, page.url) if url is not None and getattr(item, "is_page", False) else url,
-            bool(getattr(item, "active", False)),
-            item is page,
-            _nav_state(children, page) if children else (),
-        ))
-    return tuple(state)
-
-
-def briefing_key(kind: str, page: Any, nav: Any, base_url: str) -> Any:
-    """What a fragment of `kind` reads from the page; None: not cached."""
-    if kind == "assets":
-        return base_url
-    if page is None or getattr(page, "url", None) is None:
-        return None
-    if kind == "nav":
-        if page.toc and list(page.toc):
-            return None
-        return base_url, _hidden(page), _nav_state(nav.items, page) if nav else ()
-    if kind == "footer":
-        if page.previous_page or page.next_page:
-            return None
-        return base_url, _hidden(page)
-    if kind == "content":
-        meta = {k: v for k, v in (getattr(page, "meta", None) or {}).items() if k not in ("title", "description")}
-        return base_url, page.edit_url, json.dumps(meta, sort_keys=True, default=str)
-    if kind == "header":
-        from mkdocs.utils import get_relative_url
-
-        home = nav.homepage.url if nav and nav.homepage else None
-        return base_url, get_relative_url(home, page.url) if home is not None else None
-    return None
-
-
 # The page template itself, once per shape of generated page: see
 # generator/page_memo.py. MkDocs asks the environment for "main.html" by name
 # alone for each page; Jinja's own look-ups (extends, include) name a parent.
@@ -303,8 +224,6 @@ ENGINE_STATS = "engine-stats.json"
 def on_env(env: Any, config: Any, files: Any) -> Any:
     from generator.render import bytecode_cache
 
-    env.globals["briefing_fragment"] = _Fragments(enabled=SHORTCUTS)
-    env.globals["briefing_key"] = briefing_key
     cache = config.extra.get("briefing", {}).get("templates_cache")
     if cache:
         env.bytecode_cache = bytecode_cache(Path(cache))

@@ -1,8 +1,7 @@
 """Material's page template, rendered once per shape of generated page (runs inside the engine).
 
-With the theme's fragments cached (mkdocs_hooks), what was left of MkDocs'
-time was Material's base template walking its blocks for every page: half of
-an edition's engine CPU. Briefing, profile, place and topic pages in one
+Material's base template walking its blocks for every page was most of an
+edition's engine CPU. Briefing, profile, place and topic pages in one
 folder differ, as far as the template goes, in three values it inserts as they
 are: the page's slug (in its URLs), its title and its description. So the first
 page of each shape is rendered twice, as itself and with stand-ins for the

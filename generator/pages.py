@@ -217,8 +217,8 @@ def briefing_page(site: Site, index: int, lang: str) -> Page:
     notice = None
     if mine is None:
         notice = t("not_translated", lang, language=LANGUAGE_NAMES[lang][original.doc.lang])
-    shown = lb.briefing.shown(lang)
-    title = lang_text(shown.title, shown.lang)
+    first = shown[0].doc  # the edition's language, else the original
+    title = lang_text(first.title, first.lang)
     description = " ".join(key_doc.doc.summary) or plain(original.paragraphs[0] if original.paragraphs else "")
     context = {
         "front": front_matter(title["text"], description, "briefing"),
