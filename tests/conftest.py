@@ -46,6 +46,11 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     return target
 
 
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` (relative posix path -> bytes), to compare two builds byte for byte."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
 @pytest.fixture(scope="session")
 def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample content built once with --strict, like CI does."""

@@ -12,11 +12,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_corpus
-from tests.conftest import copy_project, run_cli
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from tests.conftest import copy_project, files_of, run_cli
 
 
 @pytest.mark.parametrize("content", ["sample", "generated"])
@@ -33,7 +29,7 @@ def test_engine_shortcuts_change_no_byte(tmp_path: Path, content: str) -> None:
     env = dict(os.environ, BRIEFING_PLAIN_ENGINE="1")
     assert run_cli("build", "-q", project=projects[0]).code == 0
     assert run_cli("build", "-q", project=projects[1], env=env).code == 0
-    cached, uncached = _tree(projects[0] / "site"), _tree(projects[1] / "site")
+    cached, uncached = files_of(projects[0] / "site"), files_of(projects[1] / "site")
     assert sorted(cached) == sorted(uncached)
     assert [path for path in cached if cached[path] != uncached[path]] == []
     # Pages at different places in the site: the home page, a section, a profile, a 404.

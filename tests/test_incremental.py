@@ -18,6 +18,7 @@ from generator.build import Project, Timings, build
 from generator.diagnostics import Report
 from generator.engine import clone_tree, prepare_stage
 from generator.forks import can_fork
+from tests.conftest import files_of
 
 SIZE = 24
 
@@ -28,14 +29,6 @@ def _build(project: Path) -> Timings:
     return timings
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
 def _assert_same_as_fresh_build(project: Path, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
@@ -44,7 +37,7 @@ def _assert_same_as_fresh_build(project: Path, tmp_path: Path) -> None:
         shutil.copytree(project / name, fresh / name)
     shutil.copy2(project / "mkdocs.yml", fresh / "mkdocs.yml")
     assert _build(fresh).counts["engine_dirty"] == 0
-    mine, theirs = _tree(project / "site"), _tree(fresh / "site")
+    mine, theirs = files_of(project / "site"), files_of(fresh / "site")
     assert sorted(mine) == sorted(theirs)
     different = [path for path in mine if mine[path] != theirs[path]]
     assert different == []
@@ -73,12 +66,12 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_nothing_changed_renders_nothing(project: Path, tmp_path: Path) -> None:
-    before = _tree(project / "site")
+    before = files_of(project / "site")
     again = _build(project)
     assert again.counts["engine_dirty"] == 1
     assert again.counts["rendered_en"] == again.counts["rendered_ar"] == 0
     assert again.counts["written_en"] == again.counts["written_ar"] == 0
-    assert _tree(project / "site") == before
+    assert files_of(project / "site") == before
 
 
 def test_edit_renders_little_and_equals_fresh_build(project: Path, tmp_path: Path) -> None:
@@ -128,11 +121,11 @@ def test_live_site_is_never_written_in_place(project: Path, tmp_path: Path) -> N
     # any of them, the copy would change too.
     held = tmp_path / "held"
     clone_tree(project / "site", held)
-    before = _tree(held)
+    before = files_of(held)
     _add_paragraph(_original(project), "Written while the old site stays as it was.")
     assert _build(project).counts["engine_dirty"] == 1
-    assert _tree(held) == before
-    assert _tree(project / "site") != before
+    assert files_of(held) == before
+    assert files_of(project / "site") != before
 
 
 def test_template_change_renders_everything_again(project: Path, tmp_path: Path) -> None:
@@ -209,7 +202,7 @@ def test_stored_work_carried_to_a_fresh_checkout(project: Path, tmp_path: Path) 
     shutil.copytree(project / ".build" / "cache" / "templates", fresh / ".build" / "cache" / "templates")
     timings = _build(fresh)
     assert timings.counts["rendered_en"] == timings.counts["rendered_ar"] == 0
-    assert _tree(fresh / "site") == _tree(project / "site")
+    assert files_of(fresh / "site") == files_of(project / "site")
 
 
 def _dies() -> object:
