@@ -12,6 +12,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("content", "templates", "mkdocs.yml")
+# The golden sample: a copy of the sample content that the tests own, so that
+# analysts' edits to content/ never change what the tests see.
+SAMPLE_CONTENT = REPO / "tests" / "fixtures" / "sample" / "content"
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ def run_cli(*args: str, project: Path, env: dict[str, str] | None = None, timeou
 
 
 def copy_project(target: Path, content: Path | None = None) -> Path:
-    """A throwaway project: the repo's templates and mkdocs.yml, with some content."""
+    """A throwaway project: the repo's templates and mkdocs.yml, with some content (the golden sample by default)."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("templates", "mkdocs.yml"):
         src = REPO / name
@@ -42,7 +45,7 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
             shutil.copytree(src, target / name)
         else:
             shutil.copy2(src, target / name)
-    shutil.copytree(content or REPO / "content", target / "content", symlinks=True)
+    shutil.copytree(content or SAMPLE_CONTENT, target / "content", symlinks=True)
     return target
 
 

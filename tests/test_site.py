@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, copy_project, run_cli
+from conftest import REPO, SAMPLE_CONTENT, copy_project, run_cli
 from sitecheck import check_site
 
 SEED = "shamkhani-patrushev-moscow-2023"
@@ -61,7 +61,7 @@ def test_switcher_and_hreflang_lead_to_the_same_page(sample_site: Path) -> None:
 
 
 def test_seed_briefing_shows_ten_aligned_paragraphs_with_original_marked(sample_site: Path) -> None:
-    seed_text = (REPO / "content" / "briefings" / f"{SEED}.ar.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    seed_text = (SAMPLE_CONTENT / "briefings" / f"{SEED}.ar.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     seed_lines = seed_text.strip().split("\n")
     assert len(seed_lines) == 10
     for edition, first_lang in (("", "en"), ("ar/", "ar")):
