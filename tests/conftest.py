@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("content", "templates", "mkdocs.yml")
 # The golden sample: a copy of the sample content that the tests own, so that
 # analysts' edits to content/ never change what the tests see.
 SAMPLE_CONTENT = REPO / "tests" / "fixtures" / "sample" / "content"
