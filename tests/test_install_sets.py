@@ -10,6 +10,7 @@ fresh machine and checks that `make build` installed nothing but the runtime.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -143,10 +144,12 @@ def test_test_and_bench_add_their_own_set(make_copy: Path, target: str, lock: st
 
 
 def test_make_build_after_make_test_installs_nothing_again(make_copy: Path) -> None:
+    # Explicit modification times: files touched in one instant can share one.
     venv = make_copy / ".venv"
     venv.mkdir()
     for stamp in (".build-set", ".project", ".test-set"):
         (venv / stamp).touch()
+        os.utime(venv / stamp, (2_000_000_000, 2_000_000_000))
     assert _planned_installs(make_copy, "build") == []
-    (make_copy / TEST_LOCK).touch()
+    os.utime(make_copy / TEST_LOCK, (2_000_000_100, 2_000_000_100))
     assert _locks_installed(_planned_installs(make_copy, "test")) == [TEST_LOCK]
