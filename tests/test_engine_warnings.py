@@ -1,0 +1,55 @@
+"""MkDocs' own warnings reach `briefing build`'s report, with their text, counted, and fail --strict (real builds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import copy_project, files_of, run_cli
+
+UNKNOWN_KEY = "Config value 'unknown_key': Unrecognised configuration name: unknown_key"
+
+
+def _summary(stderr: str) -> str:
+    return stderr.splitlines()[-1].rsplit("; ", 1)[-1]
+
+
+def test_a_key_mkdocs_warns_about_is_a_warning_of_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    first = run_cli("build", project=project)
+    assert first.code == 0, first.stderr
+    assert _summary(first.stderr) == "0 errors, 0 warnings"
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    config.write_text("\n".join([*lines, "unknown_key: 1", ""]), encoding="utf-8")
+    line = len(lines) + 1
+    before = files_of(project / "site")
+
+    warned = run_cli("build", project=project)
+    assert warned.code == 0, warned.stderr
+    # Both editions inherit mkdocs.yml: one warning, at the key's line.
+    assert f"mkdocs.yml:{line}: warning: MkDocs: {UNKNOWN_KEY}" in warned.stderr.splitlines()
+    assert _summary(warned.stderr) == "0 errors, 1 warning"
+
+    strict = run_cli("build", "--strict", project=project)
+    assert strict.code == 1
+    aborted = "Aborted with 1 configuration warnings in 'strict' mode!"
+    assert strict.stderr.splitlines()[-4:] == [
+        f"mkdocs.yml: error: the site engine (MkDocs) failed on the ar edition: {aborted}",
+        f"mkdocs.yml: error: the site engine (MkDocs) failed on the en edition: {aborted}",
+        f"mkdocs.yml:{line}: warning: MkDocs: {UNKNOWN_KEY}",
+        "build failed (2 errors, 1 warning); site/ was left as it was",
+    ]
+    assert files_of(project / "site") == before
+
+
+def test_an_update_of_site_reports_no_warning_of_its_own(tmp_path: Path) -> None:
+    # The second build updates a copy of site/ (MkDocs' dirty mode): the
+    # notice MkDocs logs for every dirty run is not a problem of the site.
+    project = copy_project(tmp_path / "p")
+    assert run_cli("build", "-q", project=project).code == 0
+    briefing = sorted((project / "content" / "briefings").glob("*.en.md"))[0]
+    briefing.write_text(briefing.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    update = run_cli("build", "--strict", project=project)
+    assert update.code == 0, update.stderr
+    assert _summary(update.stderr) == "0 errors, 0 warnings"
+    assert "copy (wait)" in update.stderr  # it was an update of site/, not a build from nothing
