@@ -55,7 +55,9 @@ def check(project: Project, report: Report, timings: Optional[Timings] = None, l
     corpus = timings.run("load", lambda: load(project.root, report, limits, caches.files if caches else None))
     timings.run("validate", lambda: validate(corpus, report))
     timings.counts.update(
-        briefings=len(corpus.briefings), actors=len(corpus.actors), places=len(corpus.places), topics=len(corpus.topics)
+        # Found, broken or not: the summary counts what is in content/.
+        briefings=len(corpus.briefings) + len(corpus.broken_briefings), actors=len(corpus.actors) + len(corpus.broken_ids),
+        places=len(corpus.places), topics=len(corpus.topics),
     )
     if report.errors:
         return None

@@ -59,7 +59,8 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     _print_report(report, args.format, sys.stdout)
     c = timings.counts
     print(
-        f"checked {c['briefings']} briefings, {c['actors']} actors, {c['places']} places, {c['topics']} topics"
+        f"checked {counted(c['briefings'], 'briefing')}, {counted(c['actors'], 'actor')}, {counted(c['places'], 'place')},"
+        f" {counted(c['topics'], 'topic')}"
         f" in {time.perf_counter() - start:.2f}s: {_summary(report)}",
         file=sys.stderr,
     )

@@ -85,6 +85,7 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
     places: dict[str, Term] = {}
     topics: dict[str, Term] = {}
     broken: set[str] = set()
+    broken_briefings: set[str] = set()
     read = cache.read if cache is not None else _uncached
     for path, info in files:
         rel = path.relative_to(root).as_posix()
@@ -113,10 +114,12 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
                         lambda r, group=group: _read_briefing(group, root, r, limits))
         if briefing:
             briefings.append(briefing)
+        elif BRIEFING_NAME.fullmatch(group[0][0].name):
+            broken_briefings.add(key)
     if cache is not None:
         cache.forget_unused()
     briefings.sort(key=lambda b: (-b.date.toordinal(), b.slug))
-    return Corpus(tuple(briefings), actors, places, topics, frozenset(broken))
+    return Corpus(tuple(briefings), actors, places, topics, frozenset(broken), frozenset(broken_briefings))
 
 
 def _stamp(path: Path, info: os.stat_result) -> tuple[Any, ...]:
@@ -131,7 +134,10 @@ def _read_briefing(group: list[tuple[Path, os.stat_result]], root: Path, report:
         if parsed:
             slug = parsed[0]
             pair[parsed[1].lang] = parsed[1]
-    return _pair(slug, pair, report) if slug is not None else None
+    # A file that could not be read may be the original: the other is then
+    # checked on its own, and nothing is said about what the pair lacks.
+    whole = len(pair) == len(group)
+    return _pair(slug, pair, whole, report) if slug is not None else None
 
 
 def _misplaced(parts: tuple[str, ...]) -> str:
@@ -226,34 +232,52 @@ def _read_briefing_file(path: Path, rel: str, report: Report, limits: Limits) ->
     return slug, _Parsed(rel, lang, front, split.body, split.body_line)
 
 
-def _is_original(parsed: _Parsed) -> bool:
-    return parsed.front.is_map and any(key in parsed.front.value for key in schema.ORIGINAL_MARKERS)
+def _markers(parsed: _Parsed) -> list[str]:
+    """The keys that make a file the original (date, source) that it carries."""
+    return [key for key in schema.ORIGINAL_MARKERS if parsed.front.is_map and key in parsed.front.value]
 
 
-def _pair(slug: str, pair: dict[str, _Parsed], report: Report) -> Optional[Briefing]:
-    originals = [p for p in pair.values() if _is_original(p)]
-    if len(originals) > 1:
-        for p in originals:
-            report.error(p.path, 1, "both files of this briefing carry date/source: only the original does, remove them from the translation")
+def _original_of(pair: dict[str, _Parsed]) -> Optional[_Parsed]:
+    """The original: the file that carries date and source; of two, the one
+    that carries both when the other does not, or that has no translation's
+    keys (translator, status) when the other has. None when it cannot be told."""
+    candidates = [p for p in pair.values() if _markers(p)]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    for telling in (lambda p: len(_markers(p)) == len(schema.ORIGINAL_MARKERS),
+                    lambda p: not any(key in p.front.value for key in schema.TRANSLATION_ONLY)):
+        chosen = [p for p in candidates if telling(p)]
+        if len(chosen) == 1:
+            return chosen[0]
+    return None
+
+
+def _pair(slug: str, pair: dict[str, _Parsed], whole: bool, report: Report) -> Optional[Briefing]:
+    original = _original_of(pair)
+    if original is None:
+        both = [p for p in pair.values() if _markers(p)]
+        if len(both) > 1:
+            for p in both:
+                report.error(p.path, p.front.key_lines[_markers(p)[0]],
+                             "both files of this briefing carry date/source: only the original does, remove them from the translation")
+                _document(p, schema.ORIGINAL, report)
+        elif whole:
+            for p in pair.values():
+                report.error(p.path, 1, "no original: one file of the briefing must carry 'date' and 'source'")
+        else:
+            for p in pair.values():
+                _document(p, schema.TRANSLATION, report)
         return None
-    if not originals:
-        for p in pair.values():
-            report.error(p.path, 1, "no original: one file of the briefing must carry 'date' and 'source'")
-        return None
-    original = originals[0]
-    translations = [p for p in pair.values() if p is not original]
+    # Each file is checked whatever the other holds: a translation still
+    # being written does not hide the original's problems.
+    translations = [_document(p, schema.TRANSLATION, report)[1] for p in pair.values() if p is not original]
     meta, doc = _document(original, schema.ORIGINAL, report)
-    translation = None
-    if translations:
-        tmeta, translation = _document(translations[0], schema.TRANSLATION, report)
-        if tmeta is schema.INVALID:
-            return None
     if meta is schema.INVALID or doc is None:
         return None
     return Briefing(
         slug=slug,
         original=doc,
-        translation=translation,
+        translation=next((t for t in translations if t is not None), None),
         date=meta["date"],
         source=Source(meta["source"]["name"], meta["source"]["url"]),
         location=meta["location"],

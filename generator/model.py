@@ -140,3 +140,5 @@ class Corpus:
     # Ids whose files exist but failed to load: references to them are not
     # reported again as unknown.
     broken_ids: frozenset[str] = frozenset()
+    # Briefings whose files exist but failed to load (slugs): counted as found.
+    broken_briefings: frozenset[str] = frozenset()

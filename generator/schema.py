@@ -310,4 +310,7 @@ TOPICS = MapOf(Struct({"name": Field(BilingualText(), True)}))
 
 # Keys whose presence makes a briefing file the original of its pair.
 ORIGINAL_MARKERS: Sequence[str] = ("date", "source")
+# Keys only a translation carries: of two files that both carry date or
+# source, one with these is the translation.
+TRANSLATION_ONLY: Sequence[str] = ("translator", "status")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -106,3 +107,10 @@ def test_check_after_a_build_sees_a_new_error(tmp_path: Path) -> None:
     result = run_cli("check", project=project)
     assert result.code == 1
     assert result.stdout.startswith(f"content/briefings/{source.name}:")
+
+
+def test_check_counts_broken_briefings_in_its_summary() -> None:
+    # One briefing whose original does not parse: found, so counted.
+    result = run_cli("check", project=FIXTURES / "broken" / "yaml-error-in-pair")
+    assert result.code == 1
+    assert re.fullmatch(r"checked 1 briefing, 3 actors, 1 place, 1 topic in \d+\.\d\ds: 2 errors, 0 warnings\n", result.stderr)
