@@ -13,13 +13,14 @@ from .editions import EditionJob, EditionResult, read_assets, render_editions
 from .engine import SiteConfig, epoch_for, read_config, read_limits
 from .link import LinkCache, Site, link
 from .loader import FileCache, Limits, load
+from .model import Corpus
 from .project import Project
 from .publish import SiteRun, preview_engine
 from .render import PageCache, Rendered
 from .timings import Timings
 from .validate import validate
 
-__all__ = ["BuildFailed", "Caches", "Project", "Timings", "build", "check"]
+__all__ = ["BuildFailed", "Caches", "Checked", "Project", "Timings", "build", "check", "check_content"]
 
 
 @dataclass
@@ -42,13 +43,21 @@ class Caches:
         self.__init__(files=state["files"], links=state["links"])  # type: ignore[misc, arg-type]
 
 
-def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
-          caches: Optional[Caches] = None) -> Optional[Site]:
+@dataclass(frozen=True)
+class Checked:
+    """What `check` read: the corpus (what loaded, even with errors) and, without errors, the linked site."""
+
+    corpus: Corpus
+    site: Optional[Site]
+
+
+def check_content(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
+                  caches: Optional[Caches] = None) -> Checked:
     """load -> validate -> link: everything `briefing check` reports.
 
     Linking runs only on content without errors; it adds the warnings that
     need the whole corpus (office titles nobody held, events reported
-    differently).  Returns None when there were errors.
+    differently).
     """
     timings = timings or Timings()
     limits = limits or read_limits(project.root / "mkdocs.yml")
@@ -60,8 +69,14 @@ def check(project: Project, report: Report, timings: Optional[Timings] = None, l
         places=len(corpus.places), topics=len(corpus.topics),
     )
     if report.errors:
-        return None
-    return timings.run("link", lambda: link(corpus, report, caches.links if caches else None))
+        return Checked(corpus, None)
+    return Checked(corpus, timings.run("link", lambda: link(corpus, report, caches.links if caches else None)))
+
+
+def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
+          caches: Optional[Caches] = None) -> Optional[Site]:
+    """The linked site, or None when there were errors (see check_content)."""
+    return check_content(project, report, timings, limits, caches).site
 
 
 def build(project: Project, report: Report, strict: bool = False, timings: Optional[Timings] = None,
