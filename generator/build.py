@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
-from . import buildstate
+from . import buildstate, dates
 from .diagnostics import BuildFailed, Report, counted
 from .editions import EditionJob, EditionResult, read_assets, render_editions
 from .engine import SiteConfig, epoch_for, read_config, read_limits
@@ -62,7 +62,10 @@ def check_content(project: Project, report: Report, timings: Optional[Timings] =
     timings = timings or Timings()
     limits = limits or read_limits(project.root / "mkdocs.yml")
     corpus = timings.run("load", lambda: load(project.root, report, limits, caches.files if caches else None))
-    timings.run("validate", lambda: validate(corpus, report))
+    today, problem = dates.today()
+    if problem:
+        report.error(dates.TODAY_VARIABLE, 0, problem)
+    timings.run("validate", lambda: validate(corpus, report, today))
     timings.counts.update(
         # Found, broken or not: the summary counts what is in content/.
         briefings=len(corpus.briefings) + len(corpus.broken_briefings), actors=len(corpus.actors) + len(corpus.broken_ids),

@@ -282,17 +282,22 @@ def _pair(slug: str, pair: dict[str, _Parsed], whole: bool, report: Report) -> O
         source=Source(meta["source"]["name"], meta["source"]["url"]),
         location=meta["location"],
         actors=meta["actors"],
-        events=tuple(_event(e, line) for e, line in zip(meta["events"], _item_lines(original.front, "events"))),
+        events=tuple(_event(e, item) for e, item in zip(meta["events"], _items(original.front, "events"))),
         topics=meta["topics"],
+        date_line=original.front.key_lines["date"],
     )
 
 
-def _item_lines(front: Node, key: str) -> list[int]:
+def _items(front: Node, key: str) -> list[Node]:
     node = front.value.get(key)
-    return [item.line for item in node.value] if node is not None and node.is_list else []
+    return list(node.value) if node is not None and node.is_list else []
 
 
-def _event(value: dict[str, Any], line: int) -> Event:
+def _item_lines(front: Node, key: str) -> list[int]:
+    return [item.line for item in _items(front, key)]
+
+
+def _event(value: dict[str, Any], item: Node) -> Event:
     return Event(
         type=value["type"],
         date=value["date"],
@@ -301,7 +306,8 @@ def _event(value: dict[str, Any], line: int) -> Event:
         participants=value["participants"],
         title=value["title"],
         id=value["id"],
-        line=line,
+        line=item.line,
+        date_line=item.key_lines["date"],
     )
 
 

@@ -55,6 +55,7 @@ class Event:
     title: Optional[Bilingual]
     id: Optional[str]
     line: int
+    date_line: int = 0  # the line of its `date`
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Briefing:
     actors: tuple[Ref, ...]
     events: tuple[Event, ...]
     topics: tuple[Ref, ...]
+    date_line: int = 0  # the line of `date` in the original
 
     def document(self, lang: str) -> Optional[Document]:
         if self.original.lang == lang:

@@ -10,7 +10,7 @@ from .model import Actor, Briefing, Corpus, Ref
 from .schema import MULTI_PARTY_EVENTS
 
 
-def validate(corpus: Corpus, report: Report) -> None:
+def validate(corpus: Corpus, report: Report, today: dt.date) -> None:
     for actor in corpus.actors.values():
         _check_actor(actor, corpus, report)
     for term in corpus.places.values():
@@ -18,7 +18,21 @@ def validate(corpus: Corpus, report: Report) -> None:
             _check_country(term.country, corpus, report, term.path, f"'{term.id}.country'")
     for briefing in corpus.briefings:
         _check_briefing(briefing, corpus, report)
+        _check_dates(briefing, today, report)
     validate_names(corpus, report)
+
+
+def _check_dates(briefing: Briefing, today: dt.date, report: Report) -> None:
+    """Dates after today: most often a typo, or a date never corrected."""
+    path = briefing.original.path
+    if briefing.date > today:
+        report.warning(path, briefing.date_line,
+                       f"'date' is {briefing.date}, a day still to come: write the article's publication date")
+    for index, event in enumerate(briefing.events, 1):
+        if event.date > today:
+            report.warning(path, event.date_line or event.line,
+                           f"events[{index}]: 'date' is {event.date}, a day still to come:"
+                           " record an event once it has taken place, or correct the date")
 
 
 def _unknown(ref: Ref, what: str, known: Collection[str], corpus: Corpus, report: Report, path: str, where: str) -> bool:
