@@ -11,7 +11,8 @@ from typing import Any, Callable, Iterator, Optional
 from . import schema
 from .diagnostics import Diagnostic, Report
 from .model import LANGS, Actor, Briefing, Corpus, Document, Event, Role, Source, Term
-from .sourcefile import DEFAULT_MAX_BYTES, SourceProblem, read_text, split_front_matter
+from .scaffold import DATE_NOTE
+from .sourcefile import DEFAULT_MAX_BYTES, SourceProblem, Split, read_text, split_front_matter
 from .yamlnodes import Node, YamlProblem, parse
 
 BRIEFING_NAME = re.compile(r"(?P<slug>.+)\.(?P<lang>[^.]+)\.md")
@@ -37,6 +38,7 @@ class _Parsed:
     front: Node
     body: str
     body_line: int
+    date_note: bool = False  # the `date` line still carries the note `briefing new` wrote
 
 
 class FileCache:
@@ -229,7 +231,16 @@ def _read_briefing_file(path: Path, rel: str, report: Report, limits: Limits) ->
         report.error(rel, split.body_line, "the body is empty: paste the article text after the front matter")
     elif split.body.lstrip().startswith("TODO"):
         report.error(rel, split.body_line, "the body is still the placeholder: replace it with the text")
-    return slug, _Parsed(rel, lang, front, split.body, split.body_line)
+    return slug, _Parsed(rel, lang, front, split.body, split.body_line, _has_date_note(front, split))
+
+
+def _has_date_note(front: Node, split: Split) -> bool:
+    line = front.key_lines.get("date") if front.is_map else None
+    if line is None:
+        return False
+    lines = split.front_matter.split("\n")
+    index = line - split.front_matter_line
+    return 0 <= index < len(lines) and lines[index].partition("#")[2].strip() == DATE_NOTE
 
 
 def _markers(parsed: _Parsed) -> list[str]:
@@ -285,6 +296,7 @@ def _pair(slug: str, pair: dict[str, _Parsed], whole: bool, report: Report) -> O
         events=tuple(_event(e, item) for e, item in zip(meta["events"], _items(original.front, "events"))),
         topics=meta["topics"],
         date_line=original.front.key_lines["date"],
+        date_from_scaffold=original.date_note,
     )
 
 

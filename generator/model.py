@@ -84,6 +84,7 @@ class Briefing:
     events: tuple[Event, ...]
     topics: tuple[Ref, ...]
     date_line: int = 0  # the line of `date` in the original
+    date_from_scaffold: bool = False  # `date` is still the day `briefing new` wrote it
 
     def document(self, lang: str) -> Optional[Document]:
         if self.original.lang == lang:

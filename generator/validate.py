@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Collection, Iterable
 
+from .datelines import dateline
 from .diagnostics import Report, did_you_mean
 from .model import Actor, Briefing, Corpus, Ref
 from .schema import MULTI_PARTY_EVENTS
@@ -28,6 +29,11 @@ def _check_dates(briefing: Briefing, today: dt.date, report: Report) -> None:
     if briefing.date > today:
         report.warning(path, briefing.date_line,
                        f"'date' is {briefing.date}, a day still to come: write the article's publication date")
+    named = dateline(briefing.original.body) if briefing.date_from_scaffold else None
+    if named is not None and not named.names(briefing.date):
+        report.warning(path, briefing.date_line,
+                       f"'date' is still {briefing.date}, the day the file was made, but the text's dateline names"
+                       f" {named}: write the article's publication date (and remove the note after it)")
     for index, event in enumerate(briefing.events, 1):
         if event.date > today:
             report.warning(path, event.date_line or event.line,
