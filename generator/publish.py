@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Iterator, Mapping, Optional
 from . import buildstate, urls
 from .diagnostics import BuildFailed, Report
 from .editions import EditionResult
-from .engine import CHANGED, Stage, prepare_stage, report_engines, run_editions, swap_in
+from .engine import CHANGED, Stage, prepare_stage, swap_in
+from .engine_runs import report_engines, run_editions
 from .loader import BRIEFING_NAME
 from .model import LANGS
 from .project import Project
