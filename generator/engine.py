@@ -157,6 +157,9 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
         # No site_dir: run_editions names the output folder of each run.
         "theme": {"language": lang, "custom_dir": str((root / "templates" / "overrides").resolve())},
         "nav": nav_for(lang, present),
+        # The nav holds the section pages; the pages inside a section are
+        # reached from it, deliberately outside the nav: MkDocs need not say so.
+        "not_in_nav": "/*/*.md",
         "plugins": _plugins(config, lang),
         "hooks": [str(HOOKS.resolve())],
         "extra_css": ["assets/briefing/briefing.css"],

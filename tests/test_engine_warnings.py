@@ -53,3 +53,16 @@ def test_an_update_of_site_reports_no_warning_of_its_own(tmp_path: Path) -> None
     assert update.code == 0, update.stderr
     assert _summary(update.stderr) == "0 errors, 0 warnings"
     assert "copy (wait)" in update.stderr  # it was an update of site/, not a build from nothing
+
+
+def test_mkdocs_strictest_validation_has_nothing_to_say_about_the_generated_pages(tmp_path: Path) -> None:
+    # Every check MkDocs can make of pages, links and nav, as warnings: the
+    # generated tree gives none (the pages outside the nav are declared so).
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "validation:\n" + "".join(
+        f"  {check}: warn\n" for check in ("omitted_files", "not_found", "absolute_links", "unrecognized_links", "anchors")
+    ), encoding="utf-8")
+    result = run_cli("build", "--strict", project=project)
+    assert result.code == 0, result.stderr
+    assert _summary(result.stderr) == "0 errors, 0 warnings"
