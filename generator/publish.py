@@ -20,7 +20,7 @@ from .diagnostics import BuildFailed, Report
 from .editions import EditionResult
 from .engine import CHANGED, Stage, prepare_stage, swap_in
 from .engine_runs import report_engines, run_editions
-from .loader import BRIEFING_NAME
+from .pairs import BRIEFING_NAME
 from .model import LANGS
 from .project import Project
 from .schema import SLUG_RE
