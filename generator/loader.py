@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator, Optional
 
 from . import schema
 from .diagnostics import Diagnostic, Report
-from .model import Actor, Corpus, Role, Term
+from .model import Actor, Briefing, Corpus, References, Role, Term
 from .pairs import BRIEFING_NAME, read_briefing
 from .reading import Limits, item_lines, parse_yaml, read_content
 
@@ -60,6 +60,7 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
     topics: dict[str, Term] = {}
     broken: set[str] = set()
     broken_briefings: set[str] = set()
+    unfinished: list[References] = []
     read = cache.read if cache is not None else _uncached
     for path, info in files:
         rel = path.relative_to(root).as_posix()
@@ -86,14 +87,18 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
         stamp = tuple(s for path, info in group for s in _stamp(path, info))
         briefing = read(f"content/briefings/{key}", stamp, report,
                         lambda r, group=group: read_briefing(group, root, r, limits))
-        if briefing:
+        if isinstance(briefing, Briefing):
             briefings.append(briefing)
-        elif BRIEFING_NAME.fullmatch(group[0][0].name):
+            continue
+        if isinstance(briefing, References):
+            unfinished.append(briefing)
+        if BRIEFING_NAME.fullmatch(group[0][0].name):
             broken_briefings.add(key)
     if cache is not None:
         cache.forget_unused()
     briefings.sort(key=lambda b: (-b.date.toordinal(), b.slug))
-    return Corpus(tuple(briefings), actors, places, topics, frozenset(broken), frozenset(broken_briefings))
+    return Corpus(tuple(briefings), actors, places, topics, frozenset(broken), frozenset(broken_briefings),
+                  tuple(unfinished))
 
 
 def _stamp(path: Path, info: os.stat_result) -> tuple[Any, ...]:

@@ -8,11 +8,11 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from . import schema
 from .diagnostics import Report
-from .model import LANGS, Briefing, Document, Event, Source
+from .model import LANGS, Briefing, Document, Event, References, Source
 from .reading import Limits, list_items, parse_yaml, read_content
 from .scaffold import DATE_NOTE
 from .sourcefile import SourceProblem, Split, split_front_matter
@@ -33,7 +33,7 @@ class _Parsed:
     date_note: bool = False  # the `date` line still carries the note `briefing new` wrote
 
 
-def read_briefing(group: list[tuple[Path, os.stat_result]], root: Path, report: Report, limits: Limits) -> Optional[Briefing]:
+def read_briefing(group: list[tuple[Path, os.stat_result]], root: Path, report: Report, limits: Limits) -> Union[Briefing, References, None]:
     pair: dict[str, _Parsed] = {}
     slug = None
     for path, _info in group:
@@ -108,7 +108,8 @@ def _original_of(pair: dict[str, _Parsed]) -> Optional[_Parsed]:
     return None
 
 
-def _pair(slug: str, pair: dict[str, _Parsed], whole: bool, report: Report) -> Optional[Briefing]:
+def _pair(slug: str, pair: dict[str, _Parsed], whole: bool, report: Report) -> Union[Briefing, References, None]:
+    """The briefing; or what its original names, when the original has errors of its own; or None."""
     original = _original_of(pair)
     if original is None:
         both = [p for p in pair.values() if _markers(p)]
@@ -128,8 +129,10 @@ def _pair(slug: str, pair: dict[str, _Parsed], whole: bool, report: Report) -> O
     # being written does not hide the original's problems.
     translations = [_document(p, schema.TRANSLATION, report)[1] for p in pair.values() if p is not original]
     meta, doc = _document(original, schema.ORIGINAL, report)
-    if meta is schema.INVALID or doc is None:
-        return None
+    right = {key: value for key, value in meta.items() if value is not schema.INVALID}
+    events = tuple(_event(e, item) for e, item in zip(right.get("events", ()), list_items(original.front, "events")))
+    if doc is None:
+        return References(original.path, right.get("location"), right.get("actors", ()), right.get("topics", ()), events)
     return Briefing(
         slug=slug,
         original=doc,
@@ -138,7 +141,7 @@ def _pair(slug: str, pair: dict[str, _Parsed], whole: bool, report: Report) -> O
         source=Source(meta["source"]["name"], meta["source"]["url"]),
         location=meta["location"],
         actors=meta["actors"],
-        events=tuple(_event(e, item) for e, item in zip(meta["events"], list_items(original.front, "events"))),
+        events=events,
         topics=meta["topics"],
         date_line=original.front.key_lines["date"],
         date_from_scaffold=original.date_note,
@@ -159,10 +162,11 @@ def _event(value: dict[str, Any], item: Node) -> Event:
     )
 
 
-def _document(parsed: _Parsed, spec: schema.Struct, report: Report) -> tuple[Any, Optional[Document]]:
+def _document(parsed: _Parsed, spec: schema.Struct, report: Report) -> tuple[dict[str, Any], Optional[Document]]:
+    """The file's fields (INVALID where wrong), and its Document when all are right."""
     ctx = schema.Ctx(lambda line, msg: report.error(parsed.path, line, msg))
-    meta = spec.check(parsed.front, ctx, "")
-    if meta is schema.INVALID:
+    meta, ok = spec.check_each(parsed.front, ctx, "")
+    if not ok:
         return meta, None
     return meta, Document(
         path=parsed.path,

@@ -7,7 +7,7 @@ from typing import Any, Collection, Iterable
 
 from .datelines import dateline
 from .diagnostics import Report, did_you_mean
-from .model import Actor, Briefing, Corpus, Ref
+from .model import Actor, Briefing, Corpus, Ref, References
 from .schema import MULTI_PARTY_EVENTS
 
 
@@ -18,8 +18,10 @@ def validate(corpus: Corpus, report: Report, today: dt.date) -> None:
         if term.country:
             _check_country(term.country, corpus, report, term.path, f"'{term.id}.country'")
     for briefing in corpus.briefings:
-        _check_briefing(briefing, corpus, report)
+        _check_references(briefing.references, corpus, report)
         _check_dates(briefing, today, report)
+    for references in corpus.unfinished:
+        _check_references(references, corpus, report)
     validate_names(corpus, report)
 
 
@@ -77,8 +79,8 @@ def _check_actor(actor: Actor, corpus: Corpus, report: Report) -> None:
             )
 
 
-def _check_briefing(briefing: Briefing, corpus: Corpus, report: Report) -> None:
-    path = briefing.original.path
+def _check_references(briefing: References, corpus: Corpus, report: Report) -> None:
+    path = briefing.path
     if briefing.location:
         _unknown(briefing.location, "place", corpus.places, corpus, report, path, "location")
     for index, ref in enumerate(briefing.actors, 1):
