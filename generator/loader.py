@@ -61,6 +61,8 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
     broken: set[str] = set()
     broken_briefings: set[str] = set()
     unfinished: list[References] = []
+    # places.yml or topics.yml that could not be read at all: ids of theirs are not "unknown".
+    unread: set[str] = set()
     read = cache.read if cache is not None else _uncached
     for path, info in files:
         rel = path.relative_to(root).as_posix()
@@ -75,9 +77,15 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
             else:
                 broken.add(path.stem)
         elif parts == ("places.yml",):
-            places = _read_terms(path, rel, report, limits, schema.PLACES)
+            read_places = _read_terms(path, rel, report, limits, schema.PLACES)
+            if read_places is None:
+                unread.add("place")
+            places = read_places or {}
         elif parts == ("topics.yml",):
-            topics = _read_terms(path, rel, report, limits, schema.TOPICS)
+            read_topics = _read_terms(path, rel, report, limits, schema.TOPICS)
+            if read_topics is None:
+                unread.add("topic")
+            topics = read_topics or {}
         elif parts[-1] in ("README.md", ".gitkeep") or parts[-1].startswith("."):
             continue
         else:
@@ -98,7 +106,7 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
         cache.forget_unused()
     briefings.sort(key=lambda b: (-b.date.toordinal(), b.slug))
     return Corpus(tuple(briefings), actors, places, topics, frozenset(broken), frozenset(broken_briefings),
-                  tuple(unfinished))
+                  tuple(unfinished), frozenset(unread))
 
 
 def _stamp(path: Path, info: os.stat_result) -> tuple[Any, ...]:
@@ -178,10 +186,11 @@ def _read_actor(path: Path, rel: str, report: Report, limits: Limits) -> Optiona
     )
 
 
-def _read_terms(path: Path, rel: str, report: Report, limits: Limits, spec: schema.MapOf) -> dict[str, Term]:
+def _read_terms(path: Path, rel: str, report: Report, limits: Limits, spec: schema.MapOf) -> Optional[dict[str, Term]]:
+    """The file's places or topics (those that are right); None when the file cannot be read as a whole."""
     checked = _read_checked(path, rel, report, limits, spec)
     if checked is None:
-        return {}
+        return None
     _node, value = checked
     return {
         key: Term(key, entry["name"], entry.get("country"), rel, line)

@@ -164,3 +164,5 @@ class Corpus:
     broken_briefings: frozenset[str] = frozenset()
     # What the originals among them that failed to load still name, right.
     unfinished: tuple[References, ...] = ()
+    # Kinds of ids ("place", "topic") whose whole file failed to load: not reported as unknown.
+    unread_kinds: frozenset[str] = frozenset()

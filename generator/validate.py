@@ -45,7 +45,7 @@ def _check_dates(briefing: Briefing, today: dt.date, report: Report) -> None:
 
 def _unknown(ref: Ref, what: str, known: Collection[str], corpus: Corpus, report: Report, path: str, where: str) -> bool:
     # `known` is a mapping or set: membership stays O(1) (a copy per reference was quadratic).
-    if ref.id in known or ref.id in corpus.broken_ids:
+    if ref.id in known or ref.id in corpus.broken_ids or what in corpus.unread_kinds:
         return False
     home = {
         "actor": f"add content/actors/{ref.id}.yml",
