@@ -82,7 +82,8 @@ def report_engines(runs: Iterable[EngineRun], report: Report, config: Path) -> b
     warned: dict[str, set[str]] = {}
     for run in runs:
         for entry in run.logged:
-            if entry.level == "WARNING":
+            # An error MkDocs logs and builds on anyway is, like its warnings, for --strict to fail on.
+            if entry.level == "WARNING" or run.returncode == 0:
                 warned.setdefault(entry.message, set()).add(run.lang)
     for message, langs in warned.items():
         where = "MkDocs" if len(langs) == len(runs) > 1 else f"MkDocs ({', '.join(sorted(langs))} edition)"

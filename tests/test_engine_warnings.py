@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import copy_project, files_of, run_cli
+from generator.diagnostics import Report
+from generator.engine_runs import EngineMessage, EngineRun, report_engines
 
 UNKNOWN_KEY = "Config value 'unknown_key': Unrecognised configuration name: unknown_key"
 
@@ -66,3 +68,27 @@ def test_mkdocs_strictest_validation_has_nothing_to_say_about_the_generated_page
     result = run_cli("build", "--strict", project=project)
     assert result.code == 0, result.stderr
     assert _summary(result.stderr) == "0 errors, 0 warnings"
+
+
+def test_report_of_the_runs(tmp_path: Path) -> None:
+    # The pure step from both editions' logged messages to the report.
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nplugins:\n  - search\n", encoding="utf-8")
+    shared = EngineMessage("WARNING", "Config value 'plugins': Plugin 'search' option 'x': Unrecognised configuration name: x")
+    runs = [
+        EngineRun("en", 0, (shared, EngineMessage("ERROR", "a plugin's error, built on anyway")), "", 1.0),
+        EngineRun("ar", 1, (shared, EngineMessage("ERROR", "Aborted with a BuildError!")), "Traceback ...\nBuildError", 1.0),
+        EngineRun("ar", 2, (), "", 1.0),
+    ]
+    report = Report()
+    assert report_engines(runs[:2], report, config) is False
+    assert [item.format() for item in report.items] == [
+        "mkdocs.yml: error: the site engine (MkDocs) failed on the ar edition: Aborted with a BuildError!",
+        "mkdocs.yml: warning: MkDocs (en edition): a plugin's error, built on anyway",
+        f"mkdocs.yml:2: warning: MkDocs: {shared.message}",
+    ]
+    silent = Report()
+    assert report_engines(runs[2:], silent, config) is False
+    assert [item.format() for item in silent.items] == [
+        "mkdocs.yml: error: the site engine (MkDocs) failed on the ar edition: exit code 2",
+    ]
