@@ -16,6 +16,8 @@ from typing import Iterable, Mapping
 from .diagnostics import Report
 from .model import LANGS
 
+# The module each edition's MkDocs process runs (the benchmark finds the processes by it).
+RUNNER = "generator.mkdocs_run"
 
 @dataclass(frozen=True)
 class EngineMessage:
@@ -44,7 +46,7 @@ def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, 
     started = time.perf_counter()
     # NO_MKDOCS_2_WARNING: the theme prints a notice about MkDocs' successor when run by MkDocs' command line.
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "generator.mkdocs_run", str(build / lang / "mkdocs.yml"), str(output.resolve())]
+    cmd = [sys.executable, "-m", RUNNER, str(build / lang / "mkdocs.yml"), str(output.resolve())]
     if strict:
         cmd.append("--strict")
     if dirty:
