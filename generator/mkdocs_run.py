@@ -1,10 +1,11 @@
-"""One edition's MkDocs build, run in its own process by engine.run_edition.
+"""One edition's MkDocs build, run in its own process by engine_runs.run_edition.
 
 MkDocs' command line either prints every log line for a person to read or,
 with -q, drops its warnings altogether. Here MkDocs' own build runs with a
-handler that hands each warning and error to the generator as one JSON line
-on stdout, whatever logger it comes from (MkDocs, the theme, a plugin), so
-that they reach the build's report with their text.
+handler that hands each warning and error, whatever logger it comes from
+(MkDocs, the theme, a plugin), to the generator as one JSON line on stdout
+(and nothing else goes there), so that they reach the build's report with
+their text.
 
 Usage: python -m generator.mkdocs_run CONFIG SITE_DIR [--strict] [--dirty]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from typing import Optional, Sequence, TextIO
 
@@ -74,7 +76,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if len(paths) != 2 or flags - {"--strict", "--dirty"}:
         print(__doc__, file=sys.stderr)
         return 2
-    return run(paths[0], paths[1], "--strict" in flags, "--dirty" in flags, sys.stdout)
+    # stdout carries the JSON lines alone: whatever else is printed (a
+    # plugin's print, a theme's notice) goes to stderr, which the build
+    # shows when the run fails.
+    sys.stdout.flush()
+    channel = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    with channel:
+        return run(paths[0], paths[1], "--strict" in flags, "--dirty" in flags, channel)
 
 
 if __name__ == "__main__":
