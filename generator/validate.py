@@ -79,18 +79,18 @@ def _check_actor(actor: Actor, corpus: Corpus, report: Report) -> None:
             )
 
 
-def _check_references(briefing: References, corpus: Corpus, report: Report) -> None:
-    path = briefing.path
-    if briefing.location:
-        _unknown(briefing.location, "place", corpus.places, corpus, report, path, "location")
-    for index, ref in enumerate(briefing.actors, 1):
+def _check_references(named: References, corpus: Corpus, report: Report) -> None:
+    path = named.path
+    if named.location:
+        _unknown(named.location, "place", corpus.places, corpus, report, path, "location")
+    for index, ref in enumerate(named.actors, 1):
         _unknown(ref, "actor", corpus.actors, corpus, report, path, f"actors[{index}]")
-    for index, ref in enumerate(briefing.topics, 1):
+    for index, ref in enumerate(named.topics, 1):
         _unknown(ref, "topic", corpus.topics, corpus, report, path, f"topics[{index}]")
-    _duplicates(briefing.actors, "actors", path, report)
-    _duplicates(briefing.topics, "topics", path, report)
+    _duplicates(named.actors, "actors", path, report)
+    _duplicates(named.topics, "topics", path, report)
     seen_ids: dict[str, int] = {}
-    for index, event in enumerate(briefing.events, 1):
+    for index, event in enumerate(named.events, 1):
         where = f"events[{index}]"
         if event.location:
             _unknown(event.location, "place", corpus.places, corpus, report, path, f"{where}.location")
