@@ -7,19 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
-from . import buildstate
+from . import buildstate, dates
 from .diagnostics import BuildFailed, Report, counted
 from .editions import EditionJob, EditionResult, read_assets, render_editions
 from .engine import SiteConfig, epoch_for, read_config, read_limits
 from .link import LinkCache, Site, link
 from .loader import FileCache, Limits, load
+from .model import Corpus
 from .project import Project
 from .publish import SiteRun, preview_engine
 from .render import PageCache, Rendered
 from .timings import Timings
 from .validate import validate
 
-__all__ = ["BuildFailed", "Caches", "Project", "Timings", "build", "check"]
+__all__ = ["BuildFailed", "Caches", "Checked", "Project", "Timings", "build", "check", "check_content"]
 
 
 @dataclass
@@ -42,24 +43,43 @@ class Caches:
         self.__init__(files=state["files"], links=state["links"])  # type: ignore[misc, arg-type]
 
 
-def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
-          caches: Optional[Caches] = None) -> Optional[Site]:
+@dataclass(frozen=True)
+class Checked:
+    """What `check` read: the corpus (what loaded, even with errors) and, without errors, the linked site."""
+
+    corpus: Corpus
+    site: Optional[Site]
+
+
+def check_content(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
+                  caches: Optional[Caches] = None) -> Checked:
     """load -> validate -> link: everything `briefing check` reports.
 
     Linking runs only on content without errors; it adds the warnings that
     need the whole corpus (office titles nobody held, events reported
-    differently).  Returns None when there were errors.
+    differently).
     """
     timings = timings or Timings()
     limits = limits or read_limits(project.root / "mkdocs.yml")
     corpus = timings.run("load", lambda: load(project.root, report, limits, caches.files if caches else None))
-    timings.run("validate", lambda: validate(corpus, report))
+    today, problem = dates.today()
+    if problem:
+        report.error(dates.TODAY_VARIABLE, 0, problem)
+    timings.run("validate", lambda: validate(corpus, report, today))
     timings.counts.update(
-        briefings=len(corpus.briefings), actors=len(corpus.actors), places=len(corpus.places), topics=len(corpus.topics)
+        # Found, broken or not: the summary counts what is in content/.
+        briefings=len(corpus.briefings) + len(corpus.broken_briefings), actors=len(corpus.actors) + len(corpus.broken_ids),
+        places=len(corpus.places), topics=len(corpus.topics),
     )
     if report.errors:
-        return None
-    return timings.run("link", lambda: link(corpus, report, caches.links if caches else None))
+        return Checked(corpus, None)
+    return Checked(corpus, timings.run("link", lambda: link(corpus, report, caches.links if caches else None)))
+
+
+def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
+          caches: Optional[Caches] = None) -> Optional[Site]:
+    """The linked site, or None when there were errors (see check_content)."""
+    return check_content(project, report, timings, limits, caches).site
 
 
 def build(project: Project, report: Report, strict: bool = False, timings: Optional[Timings] = None,

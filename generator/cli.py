@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence, TextIO
 
 from . import buildstate
-from .build import Caches, Project, Timings, build, check
+from .build import Caches, Project, Timings, build, check, check_content
 from .diagnostics import BuildFailed, Report, counted
 
 
@@ -59,7 +59,8 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     _print_report(report, args.format, sys.stdout)
     c = timings.counts
     print(
-        f"checked {c['briefings']} briefings, {c['actors']} actors, {c['places']} places, {c['topics']} topics"
+        f"checked {counted(c['briefings'], 'briefing')}, {counted(c['actors'], 'actor')}, {counted(c['places'], 'place')},"
+        f" {counted(c['topics'], 'topic')}"
         f" in {time.perf_counter() - start:.2f}s: {_summary(report)}",
         file=sys.stderr,
     )
@@ -131,14 +132,10 @@ def cmd_status(project: Project, args: argparse.Namespace) -> int:
     from .status import status_lines
 
     report = Report()
-    site = check(project, report, caches=_stored_work(project))
-    if site is None:
-        _print_report(report, "text", sys.stderr)
-        print("fix the errors above first (briefing check)", file=sys.stderr)
-        return 1
-    for line in status_lines(site):
+    checked = check_content(project, report, caches=_stored_work(project))
+    for line in status_lines(checked.corpus, checked.site, report.errors):
         print(line)
-    return 0
+    return 1 if report.errors else 0
 
 
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:

@@ -21,8 +21,9 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 from . import exports
 from .buildstate import dump_keyed, load_keyed
-from .engine import (PAGES_ARCHIVE, SEARCH_DOCS, EngineRun, SiteConfig, dump_config, edition_config, run_edition,
-                     prepare_templates_cache, templates_cache)
+from .engine import (PAGES_ARCHIVE, SEARCH_DOCS, SiteConfig, dump_config, edition_config, prepare_templates_cache,
+                     templates_cache)
+from .engine_runs import EngineRun, run_edition
 from .forks import can_fork, fork_pool
 from .link import Site
 from .model import LANGS

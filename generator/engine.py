@@ -1,4 +1,4 @@
-"""Stage 6: hand each edition to MkDocs (in parallel processes), then swap the site in.
+"""Stage 6: hand each edition to MkDocs (in parallel processes, engine_runs.py), then swap the site in.
 
 The engine sees plain Markdown and a small per-edition config inheriting the
 project's mkdocs.yml: each edition gets its own search index, and the output
@@ -12,11 +12,8 @@ import json
 import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -160,6 +157,9 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
         # No site_dir: run_editions names the output folder of each run.
         "theme": {"language": lang, "custom_dir": str((root / "templates" / "overrides").resolve())},
         "nav": nav_for(lang, present),
+        # The nav holds the section pages; the pages inside a section are
+        # reached from it, deliberately outside the nav: MkDocs need not say so.
+        "not_in_nav": "/*/*.md",
         "plugins": _plugins(config, lang),
         "hooks": [str(HOOKS.resolve())],
         "extra_css": ["assets/briefing/briefing.css"],
@@ -183,59 +183,6 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
             },
         },
     }
-
-
-@dataclass(frozen=True)
-class EngineRun:
-    """One edition's MkDocs run, as it ended."""
-
-    lang: str
-    returncode: int
-    output: str
-    seconds: float
-
-
-def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, dirty: bool) -> EngineRun:
-    """MkDocs on one edition (in its own process: a fresh interpreter, with a fixed hash seed).
-
-    `dirty` lets MkDocs skip pages the hooks say are unchanged (see
-    mkdocs_hooks.on_files) and keeps what the output folder holds.
-    """
-    started = time.perf_counter()
-    # NO_MKDOCS_2_WARNING: MkDocs 1.6 prints a notice about its successor on every build.
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(build / lang / "mkdocs.yml"),
-           "-d", str(output.resolve())]
-    if strict:
-        cmd.append("--strict")
-    if dirty:
-        cmd.append("--dirty")
-        # MkDocs writes the gzipped sitemap in place (every other write goes
-        # through the hooks' atomic replacements): the file may be shared.
-        (output / "sitemap.xml.gz").unlink(missing_ok=True)
-    proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    return EngineRun(lang, proc.returncode, proc.stdout, time.perf_counter() - started)
-
-
-def report_engine(run: EngineRun, report: Report) -> bool:
-    """MkDocs' failure or warnings as problems of the build; True when it succeeded."""
-    lines = [line.strip() for line in run.output.splitlines() if line.strip()]
-    if run.returncode != 0:
-        detail = "; ".join(line for line in lines if not line.startswith("INFO")) or f"exit code {run.returncode}"
-        report.error("mkdocs.yml", 0, f"the site engine (MkDocs) failed on the {run.lang} edition: {detail[-800:]}")
-        return False
-    for line in lines:
-        if line.startswith("WARNING") and "dirty" not in line:
-            report.warning("mkdocs.yml", 0, f"MkDocs ({run.lang} edition): {line.removeprefix('WARNING').strip(' -')}")
-    return True
-
-
-def run_editions(build: Path, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report,
-                 dirty: bool = False) -> bool:
-    """Both editions at once, one MkDocs process each (two cores, two editions); True when both succeeded."""
-    with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
-        runs = list(pool.map(lambda lang: run_edition(build, lang, outputs[lang], strict, epoch, dirty), LANGS))
-    return all([report_engine(run, report) for run in runs])
 
 
 def clone_tree(source: Path, target: Path) -> None:

@@ -55,6 +55,7 @@ class Event:
     title: Optional[Bilingual]
     id: Optional[str]
     line: int
+    date_line: int = 0  # the line of its `date`
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,19 @@ class Document:
 
 
 @dataclass(frozen=True)
+class References:
+    """The ids a briefing's original names: checked by the validator for
+    every briefing, and for an original with errors of its own too (then
+    holding only the fields that are right), so that errors come in one round."""
+
+    path: str
+    location: Optional[Ref] = None
+    actors: tuple[Ref, ...] = ()
+    topics: tuple[Ref, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
 class Briefing:
     slug: str
     original: Document
@@ -82,6 +96,12 @@ class Briefing:
     actors: tuple[Ref, ...]
     events: tuple[Event, ...]
     topics: tuple[Ref, ...]
+    date_line: int = 0  # the line of `date` in the original
+    date_from_scaffold: bool = False  # `date` is still the day `briefing new` wrote it
+
+    @property
+    def references(self) -> References:
+        return References(self.original.path, self.location, self.actors, self.topics, self.events)
 
     def document(self, lang: str) -> Optional[Document]:
         if self.original.lang == lang:
@@ -140,3 +160,9 @@ class Corpus:
     # Ids whose files exist but failed to load: references to them are not
     # reported again as unknown.
     broken_ids: frozenset[str] = frozenset()
+    # Briefings whose files exist but failed to load (slugs): counted as found.
+    broken_briefings: frozenset[str] = frozenset()
+    # What the originals among them that failed to load still name, right.
+    unfinished: tuple[References, ...] = ()
+    # Kinds of ids ("place", "topic") whose whole file failed to load: not reported as unknown.
+    unread_kinds: frozenset[str] = frozenset()

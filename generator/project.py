@@ -15,6 +15,10 @@ class Project:
         return self.root / "content"
 
     @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
     def templates(self) -> Path:
         return self.root / "templates"
 

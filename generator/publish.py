@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Iterator, Mapping, Optional
 from . import buildstate, urls
 from .diagnostics import BuildFailed, Report
 from .editions import EditionResult
-from .engine import CHANGED, Stage, prepare_stage, report_engine, run_editions, swap_in
-from .loader import BRIEFING_NAME
+from .engine import CHANGED, Stage, prepare_stage, swap_in
+from .engine_runs import report_engines, run_editions
+from .pairs import BRIEFING_NAME
 from .model import LANGS
 from .project import Project
 from .schema import SLUG_RE
@@ -73,7 +74,7 @@ class SiteRun:
         if self.record is None:
             timings.counts["engine_dirty"] = 0
             timings.stages["engine"] = max(r.engine.seconds for r in results if r.engine)
-            ok = all([report_engine(r.engine, report) for r in results if r.engine])
+            ok = report_engines([r.engine for r in results if r.engine], report, self.project.config_file)
             if not ok or (self.strict and report.warnings):
                 raise BuildFailed(report)
             _assemble_and_swap(self.project, timings, engine_key, digests, update=False)
@@ -94,7 +95,7 @@ def preview_engine(project: Project, preview: Path, caches: "Caches", results: l
     dirty = dirty and not any(r.removed for r in results) and before is not None and _no_page_gone(before, digests)
     _tell_changed(project.build_dir, before if dirty else None, digests)
     timings.counts["engine_dirty"] = int(dirty)
-    _run_engine(project.build_dir, {lang: preview / lang for lang in LANGS}, strict, epoch, report, timings, dirty)
+    _run_engine(project, {lang: preview / lang for lang in LANGS}, strict, epoch, report, timings, dirty)
     caches.preview = digests
 
 
@@ -116,9 +117,10 @@ def _tell_changed(build_dir: Path, before: Optional[Mapping[str, Mapping[str, by
         buildstate.write_json(path, changed)
 
 
-def _run_engine(build_dir: Path, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report,
+def _run_engine(project: Project, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report,
                 timings: Timings, dirty: bool) -> None:
-    ok = timings.run("engine", lambda: run_editions(build_dir, outputs, strict, epoch, report, dirty))
+    ok = timings.run("engine", lambda: run_editions(project.build_dir, outputs, strict, epoch, report,
+                                                    project.config_file, dirty))
     if not ok or (strict and report.warnings):
         raise BuildFailed(report)
 
@@ -164,7 +166,7 @@ def _engine_and_swap(project: Project, report: Report, timings: Timings, strict:
         outputs = {lang: build_dir / "out" / lang for lang in LANGS}
     _tell_changed(build_dir, site_digests, digests)
     timings.counts["engine_dirty"] = int(update)
-    _run_engine(build_dir, outputs, strict, epoch, report, timings, dirty=True)
+    _run_engine(project, outputs, strict, epoch, report, timings, dirty=True)
     _assemble_and_swap(project, timings, engine_key, digests, update)
 
 

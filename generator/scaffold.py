@@ -11,6 +11,9 @@ from .schema import SLUG_RE
 from .sourcefile import SourceProblem, read_text
 
 PLACEHOLDER = "TODO"
+# Left on the `date` line of a new original: while it is there, the date is
+# the day the file was made, and `check` compares it with the dateline.
+DATE_NOTE = "publication date: correct it if the article is older"
 
 
 class ScaffoldError(Exception):
@@ -50,7 +53,7 @@ def new_briefing(root: Path, slug: str, lang: str, from_file: Optional[Path], ur
     original = (
         "---\n"
         f'title: "{PLACEHOLDER}: the headline, in the language of the article"\n'
-        f"date: {today.isoformat()}  # publication date: correct it if the article is older\n"
+        f"date: {today.isoformat()}  # {DATE_NOTE}\n"
         "source:\n"
         f'  name: "{PLACEHOLDER}: the outlet"\n'
         f"{source}"

@@ -168,9 +168,18 @@ class Struct(Spec):
         self.unknown_hint = unknown_hint
 
     def check(self, node: Node, ctx: Ctx, where: str) -> Any:
+        out, ok = self.check_each(node, ctx, where)
+        return out if ok else INVALID
+
+    def check_each(self, node: Node, ctx: Ctx, where: str) -> tuple[dict[str, Any], bool]:
+        """Each declared field's value (INVALID where it is wrong), and whether the whole is valid.
+
+        The right fields of a mapping with errors are still of use: the ids
+        they name are checked too, so that all errors come in one round."""
         if not node.is_map:
             name = f"'{where}'" if where else "the front matter"
-            return ctx.fail(node.line, f"{name} must be a mapping of keys to values, not {_kind(node.value)}")
+            ctx.fail(node.line, f"{name} must be a mapping of keys to values, not {_kind(node.value)}")
+            return {}, False
         out: dict[str, Any] = {}
         ok = True
         for key in node.value:
@@ -189,7 +198,7 @@ class Struct(Spec):
             value = fld.spec.check(child, ctx, _join(where, key))
             ok = ok and value is not INVALID
             out[key] = value
-        return out if ok else INVALID
+        return out, ok
 
 
 def _join(where: str, key: str) -> str:
@@ -310,4 +319,7 @@ TOPICS = MapOf(Struct({"name": Field(BilingualText(), True)}))
 
 # Keys whose presence makes a briefing file the original of its pair.
 ORIGINAL_MARKERS: Sequence[str] = ("date", "source")
+# Keys only a translation carries: of two files that both carry date or
+# source, one with these is the translation.
+TRANSLATION_ONLY: Sequence[str] = ("translator", "status")
 

@@ -9,6 +9,7 @@ its problems and the last good preview stays served.
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 import os
@@ -120,18 +121,32 @@ def _handler(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
     return Handler
 
 
+def _cannot_listen(host: str, port: int, error: OSError) -> str:
+    if error.errno == errno.EADDRINUSE:
+        return (f"briefing serve: port {port} on {host} is in use (another server, perhaps another briefing serve):"
+                " stop it, or choose another port (--port 0 picks a free one)")
+    if error.errno == errno.EADDRNOTAVAIL:
+        return f"briefing serve: {host} is not an address of this machine: use --host 127.0.0.1"
+    return f"briefing serve: cannot listen on {host}:{port}: {error.strerror or error}"
+
+
 def serve(project: Project, host: str, port: int, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)) -> int:
     preview = Preview(project, log)
-    # Taken before the first build, so that an edit saved during it is seen.
-    state = snapshot(project)
-    preview.rebuild()
     handler = functools.partial(_handler(preview), directory=str(preview.out / "en"))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    # The address is taken before the first build: a port in use is said at once, not after a build.
+    try:
+        server = http.server.ThreadingHTTPServer((host, port), handler)
+    except OSError as exc:
+        log(_cannot_listen(host, port, exc))
+        return 1
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    log(f"serving on http://{host}:{server.server_address[1]}/ (Arabic edition at /ar/); watching content/, templates/, mkdocs.yml")
     try:
+        # Taken before the first build, so that an edit saved during it is seen.
+        state = snapshot(project)
+        preview.rebuild()
+        thread.start()
+        log(f"serving on http://{host}:{server.server_address[1]}/ (Arabic edition at /ar/); watching content/, templates/, mkdocs.yml")
         while True:
             time.sleep(POLL_SECONDS)
             current = snapshot(project)
@@ -149,5 +164,7 @@ def serve(project: Project, host: str, port: int, log: Callable[[str], None] = l
     except KeyboardInterrupt:
         log("stopped")
     finally:
-        server.shutdown()
+        if thread.is_alive():
+            server.shutdown()  # waits for serve_forever: only once it runs
+        server.server_close()
     return 0

@@ -1,14 +1,16 @@
-"""`briefing status`: the desk's open work (pure: a linked site in, lines out)."""
+"""`briefing status`: the desk's open work (pure: the checked content in, lines out)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
+from typing import Iterator, Optional, Sequence
 
+from .diagnostics import Diagnostic
 from .link import Site
 from .markup import split_paragraphs
 from .mentions import find_targets
+from .model import Briefing, Corpus, other
 
 # Runs of two or more capitalised words: in English news text these are
 # mostly names; Arabic has no capitals, so Arabic candidates are names after
@@ -16,27 +18,45 @@ from .mentions import find_targets
 _EN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)+\b")
 _AR_TITLED = re.compile(r"(?:الرئيس|وزير\s+\S+|السفير|الأدميرال|الجنرال|اللواء|العميد|السيد|السيدة|الشيخ)\s+(\S+\s+\S+)")
 NAME_CANDIDATES = 20
+ACTORS_UNUSED = "actors in no briefing"
+NEW_NAMES = "names that match no actor (possible new profiles)"
 
 
-def status_lines(site: Site) -> Iterator[str]:
+def status_lines(corpus: Corpus, site: Optional[Site], errors: Sequence[Diagnostic] = ()) -> Iterator[str]:
+    """The desk's open work. With errors, the lists hold what loaded, and the
+    two that need linked mentions (`site`, None then) are not computed."""
+    if errors:
+        yield from _section("errors (fix them first; the lists below leave out the files they are in)",
+                            [f"  {item.format()}" for item in errors])
+    failed = {item.path for item in errors}
     untranslated, drafts, mismatched = [], [], []
-    for lb in site.briefings:
-        b = lb.briefing
+    for b in corpus.briefings:
         if b.translation is None:
-            untranslated.append(f"  {b.original.path}")
+            # A translation that failed to load is among the errors, not untranslated.
+            if _translation_path(b) not in failed:
+                untranslated.append(f"  {b.original.path}")
             continue
         if b.translation.status != "reviewed":
             drafts.append(f"  {b.translation.path} ({b.translation.status or 'no status'})")
         counts = (len(split_paragraphs(b.original.body)), len(split_paragraphs(b.translation.body)))
         if counts[0] != counts[1]:
             mismatched.append(f"  {b.translation.path}: {counts[1]} paragraphs, the original has {counts[0]}")
-    mentioned = {a for lb in site.briefings for a in lb.actors}
-    never = [f"  {a.path}" for a in sorted(site.corpus.actors.values(), key=lambda a: a.id) if a.id not in mentioned]
     yield from _section("briefings without a translation", untranslated)
     yield from _section("translations not reviewed", drafts)
     yield from _section("paragraph counts that differ", mismatched)
-    yield from _section("actors in no briefing", never)
-    yield from _section("names that match no actor (possible new profiles)", list(_candidates(site)))
+    if site is None:
+        for title in (ACTORS_UNUSED, NEW_NAMES):
+            yield f"{title}: not computed until the errors are fixed (names in the text are linked only then)"
+        return
+    mentioned = {a for lb in site.briefings for a in lb.actors}
+    never = [f"  {a.path}" for a in sorted(site.corpus.actors.values(), key=lambda a: a.id) if a.id not in mentioned]
+    yield from _section(ACTORS_UNUSED, never)
+    yield from _section(NEW_NAMES, list(_candidates(site)))
+
+
+def _translation_path(briefing: Briefing) -> str:
+    stem = briefing.original.path.removesuffix(f".{briefing.original.lang}.md")
+    return f"{stem}.{other(briefing.original.lang)}.md"
 
 
 def _section(title: str, lines: list[str]) -> Iterator[str]:

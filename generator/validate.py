@@ -5,25 +5,47 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Collection, Iterable
 
+from .datelines import dateline
 from .diagnostics import Report, did_you_mean
-from .model import Actor, Briefing, Corpus, Ref
+from .model import Actor, Briefing, Corpus, Ref, References
 from .schema import MULTI_PARTY_EVENTS
 
 
-def validate(corpus: Corpus, report: Report) -> None:
+def validate(corpus: Corpus, report: Report, today: dt.date) -> None:
     for actor in corpus.actors.values():
         _check_actor(actor, corpus, report)
     for term in corpus.places.values():
         if term.country:
             _check_country(term.country, corpus, report, term.path, f"'{term.id}.country'")
     for briefing in corpus.briefings:
-        _check_briefing(briefing, corpus, report)
+        _check_references(briefing.references, corpus, report)
+        _check_dates(briefing, today, report)
+    for references in corpus.unfinished:
+        _check_references(references, corpus, report)
     validate_names(corpus, report)
+
+
+def _check_dates(briefing: Briefing, today: dt.date, report: Report) -> None:
+    """Dates after today: most often a typo, or a date never corrected."""
+    path = briefing.original.path
+    if briefing.date > today:
+        report.warning(path, briefing.date_line,
+                       f"'date' is {briefing.date}, a day still to come: write the article's publication date")
+    named = dateline(briefing.original.body) if briefing.date_from_scaffold else None
+    if named is not None and not named.names(briefing.date):
+        report.warning(path, briefing.date_line,
+                       f"'date' is still {briefing.date}, the day the file was made, but the text's dateline names"
+                       f" {named}: write the article's publication date (and remove the note after it)")
+    for index, event in enumerate(briefing.events, 1):
+        if event.date > today:
+            report.warning(path, event.date_line or event.line,
+                           f"events[{index}]: 'date' is {event.date}, a day still to come:"
+                           " record an event once it has taken place, or correct the date")
 
 
 def _unknown(ref: Ref, what: str, known: Collection[str], corpus: Corpus, report: Report, path: str, where: str) -> bool:
     # `known` is a mapping or set: membership stays O(1) (a copy per reference was quadratic).
-    if ref.id in known or ref.id in corpus.broken_ids:
+    if ref.id in known or ref.id in corpus.broken_ids or what in corpus.unread_kinds:
         return False
     home = {
         "actor": f"add content/actors/{ref.id}.yml",
@@ -57,18 +79,18 @@ def _check_actor(actor: Actor, corpus: Corpus, report: Report) -> None:
             )
 
 
-def _check_briefing(briefing: Briefing, corpus: Corpus, report: Report) -> None:
-    path = briefing.original.path
-    if briefing.location:
-        _unknown(briefing.location, "place", corpus.places, corpus, report, path, "location")
-    for index, ref in enumerate(briefing.actors, 1):
+def _check_references(named: References, corpus: Corpus, report: Report) -> None:
+    path = named.path
+    if named.location:
+        _unknown(named.location, "place", corpus.places, corpus, report, path, "location")
+    for index, ref in enumerate(named.actors, 1):
         _unknown(ref, "actor", corpus.actors, corpus, report, path, f"actors[{index}]")
-    for index, ref in enumerate(briefing.topics, 1):
+    for index, ref in enumerate(named.topics, 1):
         _unknown(ref, "topic", corpus.topics, corpus, report, path, f"topics[{index}]")
-    _duplicates(briefing.actors, "actors", path, report)
-    _duplicates(briefing.topics, "topics", path, report)
+    _duplicates(named.actors, "actors", path, report)
+    _duplicates(named.topics, "topics", path, report)
     seen_ids: dict[str, int] = {}
-    for index, event in enumerate(briefing.events, 1):
+    for index, event in enumerate(named.events, 1):
         where = f"events[{index}]"
         if event.location:
             _unknown(event.location, "place", corpus.places, corpus, report, path, f"{where}.location")

@@ -55,6 +55,11 @@ def parse(text: str, first_line: int = 1) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
+        tab = _tab_column(text, mark)
+        if tab:
+            # libyaml's words for a tab ("found character that cannot start
+            # any token") do not always say "tab".
+            raise YamlProblem(line, f"YAML syntax error: a tab at column {tab}: indent with spaces, not tabs") from None
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.context_mark and exc.problem:
             # e.g. an unclosed quote: the problem shows at the end, the cause where it started.
@@ -75,8 +80,21 @@ def parse(text: str, first_line: int = 1) -> Node:
 # The mistakes analysts make most, explained in their terms.
 _HINTS = {
     "mapping values are not allowed in this context": " (a value containing ': ' must be put in quotes)",
-    "found character '\\t' that cannot start any token": " (indent with spaces, not tabs)",
 }
+
+
+def _tab_column(text: str, mark: Any) -> int:
+    """1-based column of the tab where YAML stopped (at the mark, or in its line's indentation); 0 if none."""
+    if mark is None:
+        return 0
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return 0
+    line = lines[mark.line]
+    if line[mark.column:mark.column + 1] == "\t":
+        return mark.column + 1
+    indent = line[:len(line) - len(line.lstrip(" \t"))]
+    return indent.index("\t") + 1 if "\t" in indent else 0
 
 
 def _line(node: yaml.Node, offset: int) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -74,25 +76,27 @@ def test_symlink_out_of_content_is_not_followed(tmp_path: Path) -> None:
 
 
 WARNINGS = sorted(p for p in (FIXTURES / "warnings").iterdir() if p.is_dir())
+# The day the warnings fixtures are checked on (dates after it are in the future).
+TODAY = dict(os.environ, BRIEFING_TODAY="2026-03-01")
 
 
 @pytest.mark.parametrize("case", WARNINGS, ids=[p.name for p in WARNINGS])
 def test_warnings_pass_unless_strict(case: Path) -> None:
-    result = run_cli("check", project=case)
+    result = run_cli("check", project=case, env=TODAY)
     assert result.code == 0
     assert result.stdout == (case / "expected.txt").read_text(encoding="utf-8")
     assert all(": warning: " in line for line in result.stdout.splitlines())
-    assert run_cli("check", "--strict", project=case).code == 1
+    assert run_cli("check", "--strict", project=case, env=TODAY).code == 1
 
 
 @pytest.mark.parametrize("case", WARNINGS, ids=[p.name for p in WARNINGS])
 def test_check_after_a_build_reports_the_same(case: Path, tmp_path: Path) -> None:
     # check reads the work a build stored in .build/: its report must not change.
     project = copy_project(tmp_path / "p", case / "content")
-    before = run_cli("check", project=project)
-    assert run_cli("build", "-q", project=project).code == 0
+    before = run_cli("check", project=project, env=TODAY)
+    assert run_cli("build", "-q", project=project, env=TODAY).code == 0
     assert (project / ".build" / "cache" / "state.pickle").is_file()
-    after = run_cli("check", project=project)
+    after = run_cli("check", project=project, env=TODAY)
     assert (after.code, after.stdout) == (before.code, before.stdout)
     assert after.stdout == (case / "expected.txt").read_text(encoding="utf-8")
 
@@ -106,3 +110,31 @@ def test_check_after_a_build_sees_a_new_error(tmp_path: Path) -> None:
     result = run_cli("check", project=project)
     assert result.code == 1
     assert result.stdout.startswith(f"content/briefings/{source.name}:")
+
+
+def test_check_counts_broken_briefings_in_its_summary() -> None:
+    # One briefing whose original does not parse: found, so counted.
+    result = run_cli("check", project=FIXTURES / "broken" / "yaml-error-in-pair")
+    assert result.code == 1
+    assert re.fullmatch(r"checked 1 briefing, 3 actors, 1 place, 1 topic in \d+\.\d\ds: 2 errors, 0 warnings\n", result.stderr)
+
+
+def test_future_dates_are_relative_to_today() -> None:
+    case = FIXTURES / "warnings" / "future-dates"
+    on_the_day = run_cli("check", project=case, env=dict(os.environ, BRIEFING_TODAY="2026-03-05"))
+    assert (on_the_day.code, on_the_day.stdout) == (0, "")
+    # The real clock: the fixture's dates are in the past by now.
+    assert run_cli("check", project=case).stdout == ""
+    day_before = run_cli("check", project=case, env=dict(os.environ, BRIEFING_TODAY="2026-03-04"))
+    assert day_before.stdout.splitlines() == [
+        "content/briefings/x.en.md:8: warning: events[1]: 'date' is 2026-03-05, a day still to come:"
+        " record an event once it has taken place, or correct the date",
+    ]
+
+
+def test_a_malformed_briefing_today_is_an_error() -> None:
+    result = run_cli("check", project=FIXTURES / "valid" / "crlf-bom", env=dict(os.environ, BRIEFING_TODAY="2026-3-5"))
+    assert result.code == 1
+    assert result.stdout == (
+        "BRIEFING_TODAY: error: must be a date written YYYY-MM-DD (it stands in for today, for tests), not '2026-3-5'\n"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import queue
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -11,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import REPO, copy_project
+from conftest import REPO, copy_project, run_cli
 
 SEED = "shamkhani-patrushev-moscow-2023"
 
@@ -86,3 +87,18 @@ def test_serve_rebuilds_on_edit_and_keeps_last_good_page(tmp_path: Path) -> None
         assert not (project / "site").exists()
     finally:
         server.stop()
+
+
+def test_serve_on_a_port_in_use_says_so_before_building(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--port", str(port), project=project, timeout=60)
+    assert result.code == 1
+    assert result.stderr.splitlines() == [
+        f"briefing serve: port {port} on 127.0.0.1 is in use (another server, perhaps another briefing serve):"
+        " stop it, or choose another port (--port 0 picks a free one)"
+    ]
+    assert not (project / ".build").exists()  # nothing was built

@@ -309,3 +309,31 @@ def test_analyst_docs_explain_every_message() -> None:
         for line in expected.read_text(encoding="utf-8").splitlines():
             message = line.split(": error: ", 1)[-1].split(": warning: ", 1)[-1]
             assert _skeleton(message) in documented, f"{expected.parent.name}: {message}"
+
+
+def test_status_runs_on_content_with_errors(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    briefings = project / "content/briefings"
+    source = "source: {name: Illustrative example (not a real report)}\n"
+    (briefings / "lonely.en.md").write_text(f"---\ntitle: Illustrative\ndate: 2024-01-01\n{source}---\nOne.\n", encoding="utf-8")
+    (briefings / "broken.en.md").write_text('---\ntitle: "unclosed\ndate: 2024-01-02\n---\nOne.\n', encoding="utf-8")
+    (briefings / "broken.ar.md").write_text("---\ntitle: مثال\nstatus: draft\n---\nواحد.\n", encoding="utf-8")
+    (briefings / "halfway.en.md").write_text(f"---\ntitle: Illustrative three\ndate: 2024-01-03\n{source}---\nOne.\n", encoding="utf-8")
+    (briefings / "halfway.ar.md").write_text('---\ntitle: "TODO: the translated headline"\nstatus: draft\n---\nواحد.\n', encoding="utf-8")
+    result = run_cli("status", project=project)
+    assert result.code == 1
+    assert result.stdout.splitlines() == [
+        "errors (fix them first; the lists below leave out the files they are in): 2",
+        "  content/briefings/broken.en.md:3: error: YAML syntax error: found unexpected end of stream"
+        " (while scanning a quoted scalar started on line 2)",
+        "  content/briefings/halfway.ar.md:2: error: 'title' is still a placeholder (TODO: the translated headline):"
+        " write the real value",
+        # halfway has a translation, broken: among the errors, not untranslated.
+        "briefings without a translation: 1",
+        "  content/briefings/lonely.en.md",
+        "translations not reviewed: 0",
+        "paragraph counts that differ: 0",
+        "actors in no briefing: not computed until the errors are fixed (names in the text are linked only then)",
+        "names that match no actor (possible new profiles): not computed until the errors are fixed"
+        " (names in the text are linked only then)",
+    ]
