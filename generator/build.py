@@ -3,43 +3,23 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
 from . import buildstate
+from .buildstate import Caches
 from .diagnostics import BuildFailed, Report, counted
 from .editions import EditionJob, EditionResult, read_assets, render_editions
 from .engine import SiteConfig, epoch_for, read_config, read_limits
-from .link import LinkCache, Site, link
-from .loader import FileCache, Limits, load
+from .link import Site, link
+from .loader import Limits, load
 from .project import Project
 from .publish import SiteRun, preview_engine
-from .render import PageCache, Rendered
+from .render import Rendered
 from .timings import Timings
 from .validate import validate
 
 __all__ = ["BuildFailed", "Caches", "Project", "Timings", "build", "check"]
-
-
-@dataclass
-class Caches:
-    """Work kept between builds: in memory by `briefing serve`; parsed and
-    linked briefings in .build/ by `briefing build` (its pages are in each
-    edition's archive, see editions.py)."""
-
-    files: FileCache = field(default_factory=FileCache)
-    links: LinkCache = field(default_factory=LinkCache)
-    pages: PageCache = field(default_factory=PageCache)
-    # The preview's: page digests its engine output was last built from.
-    preview: Optional[dict[str, dict[str, bytes]]] = None
-
-    def __getstate__(self) -> dict[str, object]:
-        # Stored by `briefing build` without the pages (they are in the archives).
-        return {"files": self.files, "links": self.links}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(files=state["files"], links=state["links"])  # type: ignore[misc, arg-type]
 
 
 def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
