@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
@@ -20,6 +21,10 @@ from .timings import Timings
 from .validate import validate
 
 __all__ = ["BuildFailed", "Caches", "Project", "Timings", "build", "check"]
+
+# A worker killed from outside (or by the kernel, out of memory) breaks its
+# pool: a problem of this run, reported like any other.
+WORKER_DIED = "a worker process ended abruptly (killed, or out of memory): run the command again"
 
 
 def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
@@ -39,7 +44,11 @@ def check(project: Project, report: Report, timings: Optional[Timings] = None, l
     )
     if report.errors:
         return None
-    return timings.run("link", lambda: link(corpus, report, caches.links if caches else None))
+    try:
+        return timings.run("link", lambda: link(corpus, report, caches.links if caches else None))
+    except BrokenProcessPool:
+        report.error(".build", 0, WORKER_DIED)
+        return None
 
 
 def build(project: Project, report: Report, strict: bool = False, timings: Optional[Timings] = None,
@@ -74,8 +83,13 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
             site_run.epoch = epoch
         # Stored while the editions render (this process would wait).
         beside = [lambda: buildstate.store(project.build_dir, key, caches)] if persist else []
-        results = _render_editions(site, project, config, caches, key, timings, beside,  # render -> index -> write
-                                   keep_pages=preview is not None, engine=site_run.early(timings) if site_run else None)
+        try:
+            results = _render_editions(site, project, config, caches, key, timings, beside,  # render -> index -> write
+                                       keep_pages=preview is not None,
+                                       engine=site_run.early(timings) if site_run else None)
+        except BrokenProcessPool:
+            report.error(".build", 0, WORKER_DIED)
+            raise BuildFailed(report) from None
         if preview is not None:
             preview_engine(project, preview, caches, results, strict, epoch, report, timings, dirty)  # engine
         else:
