@@ -33,8 +33,9 @@ from jinja2.bccache import bc_magic
 
 from conftest import REPO, copy_project, files_of, run_cli
 from generator import stored
-from generator.buildstate import STATE_FILE, code_key
-from generator.build import WORKER_DIED
+from generator.build import WORKER_DIED, Project, check
+from generator.buildstate import STATE_FILE, code_key, restore
+from generator.diagnostics import Report
 from generator.engine import PAGES_ARCHIVE
 from generator.forks import can_fork
 from test_serve import SEED, Server
@@ -181,7 +182,7 @@ def _damage(path: Path, kind: str, key: str) -> None:
 
 
 def _from_other_version(path: Path, data: bytes, key: str) -> bytes:
-    if path.suffix == ".json":
+    if path.suffix != ".msgpack":
         # Right shape, values another build would have written.
         return b'{"engine_key": "0", "digests": {"en": {"index.md": "00"}}, "folder": [0, 0]}' \
             if path.name == "site.json" else b'["index.md"]'
@@ -197,11 +198,14 @@ def _from_other_version(path: Path, data: bytes, key: str) -> bytes:
 KINDS = ["truncated", "zeroed", "garbled", "other-version", "directory", "removed"]
 SHORT_KINDS = ["garbled", "other-version", "directory"]
 FILES = [*STORED, *JSON_FILES]
+# What each build writes anew for the engine (only when its bytes changed).
+WRITTEN = ("en/search_docs.json", "ar/mkdocs.yml", "en/docs/feed.xml")
 
 
 def _cases() -> list[tuple[str, tuple[str, ...]]]:
     if FULL:
-        return [(kind, (rel,)) for kind in KINDS for rel in FILES] + [(kind, tuple(FILES)) for kind in KINDS]
+        return ([(kind, (rel,)) for kind in KINDS for rel in (*FILES, *WRITTEN)]
+                + [(kind, (*FILES, *WRITTEN)) for kind in KINDS])
     return [(kind, tuple(FILES)) for kind in SHORT_KINDS]
 
 
@@ -303,3 +307,24 @@ def test_a_killed_worker_is_a_build_error(tmp_path: Path, reference: dict[str, b
         time.sleep(0.05)  # the orphaned MkDocs run ends on its own
     _build_ok(project)
     assert files_of(project / "site") == reference
+
+
+def test_restored_work_is_reused_as_it_was(tmp_path: Path) -> None:
+    # The typed round trip gives back values equal to the parsed and linked
+    # ones: a check after a build parses and links nothing again.
+    project = copy_project(tmp_path / "p")
+    _build_ok(project)
+    caches = restore(project / ".build", code_key(project.resolve()))
+    assert caches is not None
+    files = dict(caches.files.entries())
+    names, linked = caches.links.entries()
+    assert files and linked and names is not None
+    report = Report()
+    site = check(Project(project.resolve()), report, caches=caches)
+    assert site is not None
+    assert all(caches.files.entries()[key][1] is value for key, (_stamp, value, _problems) in files.items())
+    assert caches.links.entries()[0] is names
+    assert all(a is b for a, b in zip(site.briefings, (entry[0] for entry in linked.values())))
+    fresh = Report()
+    check(Project(project.resolve()), fresh)
+    assert report.items == fresh.items
