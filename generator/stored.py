@@ -50,6 +50,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import struct
 from pathlib import Path
 from typing import Any, Optional, TypeVar
@@ -69,6 +70,7 @@ Pages = dict[str, tuple[bytes, bytes]]
 T = TypeVar("T")
 
 _ENCODER = msgspec.msgpack.Encoder()
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX only
 
 
 def _digest(payload: bytes | memoryview) -> bytes:
@@ -104,8 +106,12 @@ def read(path: Path, kind: str, key: Optional[str], expected: type[T]) -> Option
 
     `key` None takes a file written by any code."""
     try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
+        # Not blocking: a named pipe put there would otherwise wait for a writer forever.
+        with open(os.open(path, os.O_RDONLY | _NONBLOCK), "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            size = info.st_size
             head = f.read(HEADER.size)
             if len(head) != HEADER.size:
                 return None

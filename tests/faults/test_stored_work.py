@@ -250,6 +250,12 @@ def test_stored_files_are_refused_before_decoding(tmp_path: Path) -> None:
     # A payload of another shape with a valid header: refused by the typed decoding.
     stored.write(path, stored.PAGES, key, {"index.md": "text, not bytes"})
     assert stored.read(path, stored.PAGES, key, stored.Pages) is None
+    # A named pipe where the file was: refused without waiting for a writer, then replaced.
+    path.unlink()
+    os.mkfifo(path)
+    assert stored.read(path, stored.PAGES, key, stored.Pages) is None
+    stored.write(path, stored.PAGES, key, pages)
+    assert stored.read(path, stored.PAGES, key, stored.Pages) == pages
     # Written over a folder where the file was.
     path.unlink()
     (path / "x").mkdir(parents=True)
