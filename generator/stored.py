@@ -84,7 +84,7 @@ def _kind(kind: str) -> bytes:
 
 
 def clear_way(path: Path) -> None:
-    """Remove a folder (or a dangling link) standing where a stored file goes."""
+    """Remove a folder or a link standing where a stored file goes (a file is replaced by the rename)."""
     if path.is_symlink():
         path.unlink()
     elif path.is_dir():
