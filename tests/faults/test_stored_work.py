@@ -31,6 +31,7 @@ import jinja2
 import pytest
 from jinja2.bccache import bc_magic
 
+from benchmarks.corpus import write_corpus
 from conftest import REPO, copy_project, files_of, run_cli
 from generator import stored
 from generator.build import WORKER_DIED, Project, check
@@ -38,6 +39,7 @@ from generator.buildstate import STATE_FILE, code_key, restore
 from generator.diagnostics import Report
 from generator.engine import PAGES_ARCHIVE
 from generator.forks import can_fork
+from generator.link import PARALLEL_FROM
 from test_serve import SEED, Server
 
 FULL = os.environ.get("BRIEFING_FAULTS") == "full"
@@ -334,3 +336,26 @@ def test_restored_work_is_reused_as_it_was(tmp_path: Path) -> None:
     fresh = Report()
     check(Project(project.resolve()), fresh)
     assert report.items == fresh.items
+
+
+@pytest.mark.skipif(not can_fork() or not Path("/proc/self/task").is_dir(), reason="needs fork and /proc")
+def test_a_killed_linking_worker_is_a_check_error(tmp_path: Path) -> None:
+    # Linking forks two workers from PARALLEL_FROM briefings on.
+    project = tmp_path / "p"
+    write_corpus(project, PARALLEL_FROM + 100, seed=3)
+    check = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(project), "check"], cwd=REPO,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    victim = None
+    deadline = time.monotonic() + 60
+    while victim is None and time.monotonic() < deadline and check.poll() is None:
+        workers = _children(check.pid)
+        victim = workers[0] if workers else None
+        time.sleep(0.005)
+    assert victim is not None, "no linking worker seen"
+    os.kill(victim, signal.SIGKILL)
+    stdout, stderr = check.communicate(timeout=120)
+    assert check.returncode == 1, stderr
+    assert f".build: error: {WORKER_DIED}" in stdout.splitlines()
+    assert "internal error" not in stderr
+    again = run_cli("check", project=project)
+    assert again.code == 0, again.stdout + again.stderr
