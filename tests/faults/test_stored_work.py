@@ -32,7 +32,6 @@ import pytest
 from jinja2.bccache import bc_magic
 
 from benchmarks.corpus import write_corpus
-from conftest import REPO, copy_project, files_of, run_cli
 from generator import stored
 from generator.build import WORKER_DIED, Project, check
 from generator.buildstate import STATE_FILE, code_key, restore
@@ -40,7 +39,8 @@ from generator.diagnostics import Report
 from generator.engine import PAGES_ARCHIVE
 from generator.forks import can_fork
 from generator.link import PARALLEL_FROM
-from test_serve import SEED, Server
+from tests.conftest import REPO, copy_project, files_of, run_cli
+from tests.test_serve import SEED, Server
 
 FULL = os.environ.get("BRIEFING_FAULTS") == "full"
 
