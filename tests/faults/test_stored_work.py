@@ -105,6 +105,11 @@ def _plant(project: Path, payload: str, marker: Path) -> None:
     for rel in ARCHIVES:
         files[build / rel] = _in_stored_format(raw, stored.PAGES, key)
     files.update(_compiled_templates(project, key, payload, marker))
+    # The editions' engine configs and search documents are written anew before
+    # MkDocs reads them (its YAML loader builds Python objects).
+    for lang in ("en", "ar"):
+        files[build / lang / "mkdocs.yml"] = f"!!python/object/apply:builtins.open [{str(marker)!r}, w]\n".encode()
+        files[build / lang / "search_docs.json"] = raw
     for path, data in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
