@@ -7,7 +7,13 @@ the next build slower; the site it gives is the same.
 Files in the stored format (this module):
 
 - .build/cache/state.msgpack (kind "state"): parsed content files and linked
-  briefings (buildstate.StoredState).
+  briefings, a buildstate.StoredState: `files`, one entry per briefing (both
+  its files) or actor file, with its key, its files' names, modification
+  times and sizes, the Briefing or Actor read (model.py; none if it did not
+  load) and its messages; `names`, the actors and places the links were made
+  with; `links`, per briefing (named by its `files` key) the linked HTML of
+  its paragraphs and key points per language, its involved and mentioned
+  actors and its messages.
 - .build/<lang>/pages.msgpack (kind "pages"), one per edition: every page's
   Markdown with the digest of the view model it was rendered from
   (render.page_digest), as a map of docs path -> [digest, Markdown]
@@ -36,7 +42,12 @@ Other files, in JSON (read with json, checked field by field):
 
 - .build/cache/site.json: what the current site/ was built from
   (buildstate.SiteRecord).
-- .build/<lang>/changed.json: the pages a dirty engine run renders again.
+- .build/<lang>/changed.json: the pages a dirty engine run renders again,
+  written before that run (and removed before a full one): never read back
+  from an earlier build.
+
+The rest of .build/<lang> (mkdocs.yml, search_docs.json, docs/) is made by
+every build, where its bytes differ, before MkDocs reads it.
 
 Compiled templates are not kept on disk: Jinja's bytecode cache loads with
 marshal (and its header with pickle), and compiling costs little next to a
