@@ -137,7 +137,7 @@ def generator_only(project: Path) -> dict[str, Any]:
     from generator.buildstate import code_key
     from generator.editions import EditionJob, read_assets, render_editions
     from generator.diagnostics import Report
-    from generator.engine import read_config
+    from generator.engine import PAGES_ARCHIVE, read_config
     from generator.render import PageCache
 
     report = Report()
@@ -150,7 +150,7 @@ def generator_only(project: Path) -> dict[str, Any]:
         raise SystemExit(f"the corpus has {len(report.errors)} errors")
     # As a first `briefing build`: no earlier pages archive, so every page is rendered.
     for lang in ("en", "ar"):
-        (proj.build_dir / lang / "pages.pickle").unlink(missing_ok=True)
+        (proj.build_dir / lang / PAGES_ARCHIVE).unlink(missing_ok=True)
     results, _exports = render_editions(EditionJob(site, proj, config, read_assets(proj.templates / "assets"),
                                                     code_key(project), PageCache()))
     for stage in ("render", "index", "write"):

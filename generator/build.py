@@ -3,44 +3,30 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
 from . import buildstate, dates
+from .buildstate import Caches
 from .diagnostics import BuildFailed, Report, counted
 from .editions import EditionJob, EditionResult, read_assets, render_editions
 from .engine import SiteConfig, epoch_for, read_config, read_limits
-from .link import LinkCache, Site, link
-from .loader import FileCache, Limits, load
+from .link import Site, link
+from .loader import Limits, load
 from .model import Corpus
 from .project import Project
 from .publish import SiteRun, preview_engine
-from .render import PageCache, Rendered
+from .render import Rendered
 from .timings import Timings
 from .validate import validate
 
 __all__ = ["BuildFailed", "Caches", "Checked", "Project", "Timings", "build", "check", "check_content"]
 
-
-@dataclass
-class Caches:
-    """Work kept between builds: in memory by `briefing serve`; parsed and
-    linked briefings in .build/ by `briefing build` (its pages are in each
-    edition's archive, see editions.py)."""
-
-    files: FileCache = field(default_factory=FileCache)
-    links: LinkCache = field(default_factory=LinkCache)
-    pages: PageCache = field(default_factory=PageCache)
-    # The preview's: page digests its engine output was last built from.
-    preview: Optional[dict[str, dict[str, bytes]]] = None
-
-    def __getstate__(self) -> dict[str, object]:
-        # Stored by `briefing build` without the pages (they are in the archives).
-        return {"files": self.files, "links": self.links}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(files=state["files"], links=state["links"])  # type: ignore[misc, arg-type]
+# A worker killed from outside (or by the kernel, out of memory) breaks its
+# pool: a problem of this run, reported like any other.
+WORKER_DIED = "a worker process ended abruptly (killed, or out of memory): run the command again"
 
 
 @dataclass(frozen=True)
@@ -73,7 +59,12 @@ def check_content(project: Project, report: Report, timings: Optional[Timings] =
     )
     if report.errors:
         return Checked(corpus, None)
-    return Checked(corpus, timings.run("link", lambda: link(corpus, report, caches.links if caches else None)))
+    try:
+        site = timings.run("link", lambda: link(corpus, report, caches.links if caches else None))
+    except BrokenProcessPool:
+        report.error(".build", 0, WORKER_DIED)
+        site = None
+    return Checked(corpus, site)
 
 
 def check(project: Project, report: Report, timings: Optional[Timings] = None, limits: Optional[Limits] = None,
@@ -114,8 +105,13 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
             site_run.epoch = epoch
         # Stored while the editions render (this process would wait).
         beside = [lambda: buildstate.store(project.build_dir, key, caches)] if persist else []
-        results = _render_editions(site, project, config, caches, key, timings, beside,  # render -> index -> write
-                                   keep_pages=preview is not None, engine=site_run.early(timings) if site_run else None)
+        try:
+            results = _render_editions(site, project, config, caches, key, timings, beside,  # render -> index -> write
+                                       keep_pages=preview is not None,
+                                       engine=site_run.early(timings) if site_run else None)
+        except BrokenProcessPool:
+            report.error(".build", 0, WORKER_DIED)
+            raise BuildFailed(report) from None
         if preview is not None:
             preview_engine(project, preview, caches, results, strict, epoch, report, timings, dirty)  # engine
         else:

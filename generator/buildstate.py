@@ -1,17 +1,8 @@
-"""Work that `briefing build` keeps in .build/ for the next run, so that a
-rebuild after an edit redoes only what the edit changed.
-
-- .build/cache/state.pickle: parsed files and linked briefings (see
-  build.Caches), valid for one `code_key`. (Rendered pages are kept in each
-  edition's archive, .build/<lang>/pages.pickle: see editions.py.)
-- .build/cache/site.json: what the current site/ was built from (the engine
-  key, each page's digest, the folder's identity). When it still matches,
-  the next build updates a hard-linked copy of site/ with a dirty MkDocs run
-  that renders only the pages whose digest changed.
-
-Any file that is missing, unreadable or from other code is ignored, and the
-build starts from nothing. They are the project's own build output, written
-and read by the same code, like the .pyc files beside it.
+"""What `briefing build` keeps for the next run, so that a rebuild after an
+edit redoes only what the edit changed: parsed and linked briefings
+(StoredState, in .build/cache/state.msgpack) and the record of what site/ was
+built from (SiteRecord, .build/cache/site.json). The format of every stored
+file, and how it is checked, is described in stored.py.
 """
 
 from __future__ import annotations
@@ -19,26 +10,34 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
+import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-from .writer import replace_file, replacing
+from . import stored
+from .diagnostics import Diagnostic
+from .link import LinkCache, LinkedBriefing, LinkedDoc
+from .loader import FileCache
+from .model import Actor, Briefing, Term
+from .render import PageCache
+from .writer import replace_file
 
-FORMAT = 1  # raise when what is stored changes shape
 PACKAGE = Path(__file__).resolve().parent
-# What unpickling a truncated, damaged or older file can raise.
-_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError, ValueError)
+STATE_FILE = "cache/state.msgpack"
+# Stored work of earlier versions (pickles, compiled templates): never read,
+# removed by the next build.
+OLD_FILES = ("cache/state.pickle", "cache/templates", "en/pages.pickle", "ar/pages.pickle")
 
 
 def code_key(root: Path) -> str:
     """A digest of everything besides content/ that a stored result depends on."""
     digest = hashlib.blake2b(digest_size=16)
-    versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3", "pyahocorasick", "pyyaml")]
-    digest.update(repr((FORMAT, sys.version, versions, os.environ.get("BRIEFING_SITE_URL", ""))).encode())
+    versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3",
+                                                    "pyahocorasick", "pyyaml", "msgspec")]
+    digest.update(repr((stored.FORMAT, sys.version, versions, os.environ.get("BRIEFING_SITE_URL", ""))).encode())
     for folder in (PACKAGE, root / "templates"):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
@@ -49,36 +48,118 @@ def code_key(root: Path) -> str:
     return digest.hexdigest()
 
 
+@dataclass
+class Caches:
+    """Work kept between builds: in memory by `briefing serve`; parsed and
+    linked briefings in .build/ by `briefing build` (its pages are in each
+    edition's archive, see editions.py)."""
+
+    files: FileCache = field(default_factory=FileCache)
+    links: LinkCache = field(default_factory=LinkCache)
+    pages: PageCache = field(default_factory=PageCache)
+    # The preview's: page digests its engine output was last built from.
+    preview: Optional[dict[str, dict[str, bytes]]] = None
+
+
+# What the state file holds: plain values and the model's frozen dataclasses.
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A FileCache entry: one briefing (both files) or one actor file."""
+
+    key: str
+    stamp: tuple[str | int, ...]  # file names, modification times and sizes
+    briefing: Optional[Briefing]
+    actor: Optional[Actor]  # both None: the file(s) did not load
+    problems: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class StoredLink:
+    """A LinkCache entry, without its briefing: that is the StoredFile's named `file`."""
+
+    file: str
+    docs: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # lang -> (paragraphs, key points) as linked HTML
+    involved: tuple[str, ...]
+    mentioned: tuple[str, ...]
+    problems: tuple[Diagnostic, ...]
+
+
+Names = tuple[tuple[tuple[str, Actor], ...], tuple[tuple[str, Term], ...]]
+
+
+@dataclass(frozen=True)
+class StoredState:
+    files: tuple[StoredFile, ...]
+    names: Optional[Names]  # the actors and places the links were made with (LinkCache)
+    links: tuple[StoredLink, ...]
+
+
+def to_stored(caches: Caches) -> StoredState:
+    files = []
+    file_of: dict[int, str] = {}  # id of a Briefing -> its file entry's key
+    for key, (stamp, value, problems) in caches.files.entries().items():
+        briefing = value if isinstance(value, Briefing) else None
+        actor = value if isinstance(value, Actor) else None
+        if value is not None and briefing is None and actor is None:
+            continue  # nothing else is cached; were it, it is parsed again
+        if briefing is not None:
+            file_of[id(briefing)] = key
+        files.append(StoredFile(key, stamp, briefing, actor, tuple(problems)))
+    names, entries = caches.links.entries()
+    links = []
+    for briefing, (linked, problems) in entries.items():
+        file = file_of.get(id(briefing))
+        if file is None:
+            continue  # linked again when next seen
+        docs = {lang: (doc.paragraphs, doc.summary) for lang, doc in linked.docs.items()}
+        links.append(StoredLink(file, docs, linked.involved, linked.mentioned, tuple(problems)))
+    return StoredState(tuple(files), names, tuple(links))  # type: ignore[arg-type]
+
+
+def from_stored(state: StoredState) -> Caches:
+    entries: dict[str, tuple[tuple[Any, ...], Any, list[Diagnostic]]] = {}
+    for f in state.files:
+        entries[f.key] = (f.stamp, f.briefing or f.actor, list(f.problems))
+    linked: dict[Briefing, tuple[LinkedBriefing, list[Diagnostic]]] = {}
+    for entry in state.links:
+        briefing = entries.get(entry.file, ((), None, []))[1]
+        if not isinstance(briefing, Briefing):
+            continue
+        docs = {}
+        for lang, (paragraphs, summary) in entry.docs.items():
+            doc = briefing.document(lang)
+            if doc is None:
+                break
+            docs[lang] = LinkedDoc(doc, paragraphs, summary)
+        else:
+            linked[briefing] = (LinkedBriefing(briefing, docs, entry.involved, entry.mentioned), list(entry.problems))
+    return Caches(FileCache.restored(entries), LinkCache.restored(state.names, linked))
+
+
+def restore(build: Path, key: str) -> Optional[Caches]:
+    """The caches stored by code with `key`, or None."""
+    state = stored.read(build / STATE_FILE, stored.STATE, key, StoredState)
+    return from_stored(state) if state is not None else None
+
+
+def store(build: Path, key: str, caches: Caches) -> None:
+    stored.write(build / STATE_FILE, stored.STATE, key, to_stored(caches))
+    for rel in OLD_FILES:
+        forget(build / rel)
+
+
 def _cache_dir(build: Path) -> Path:
     return build / "cache"
 
 
-def dump_keyed(path: Path, key: str, value: Any) -> None:
-    """`value` pickled after `key` (streamed: no second copy of it in memory)."""
-    with replacing(path) as f:
-        pickle.dump(key, f)
-        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def load_keyed(path: Path, key: Optional[str]) -> Optional[Any]:
-    """What dump_keyed stored under `key` (under any key with None); None when missing, damaged or other."""
-    try:
-        with open(path, "rb") as f:
-            # The key comes first, on its own: other code's work is not read.
-            if pickle.load(f) != key and key is not None:
-                return None
-            return pickle.load(f)
-    except _UNREADABLE:  # a damaged or foreign file only makes a slower build
-        return None
-
-
-def restore(build: Path, key: str) -> Optional[Any]:
-    """The caches stored under `key`, or None."""
-    return load_keyed(_cache_dir(build) / "state.pickle", key)
-
-
-def store(build: Path, key: str, caches: Any) -> None:
-    dump_keyed(_cache_dir(build) / "state.pickle", key, caches)
+def forget(path: Path) -> None:
+    """`path` gone, whatever it was (a file, a folder, a link)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -113,14 +194,15 @@ def write_site_record(build: Path, engine_key: str, digests: Mapping[str, Mappin
         "digests": {lang: {path: d.hex() for path, d in sorted(pages.items())} for lang, pages in sorted(digests.items())},
         "folder": [info.st_dev, info.st_ino],
     }
-    replace_file(_cache_dir(build) / "site.json", json.dumps(raw).encode())
+    write_json(_cache_dir(build) / "site.json", raw)
 
 
 def forget_site_record(build: Path) -> None:
-    (_cache_dir(build) / "site.json").unlink(missing_ok=True)
+    forget(_cache_dir(build) / "site.json")
 
 
 def write_json(path: Path, value: Any) -> None:
+    stored.clear_way(path)
     replace_file(path, json.dumps(value, ensure_ascii=False).encode())
 
 

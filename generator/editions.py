@@ -1,14 +1,14 @@
 """Stages 4 and 5 for each edition, side by side: render -> index -> write
 (and, in a full build, that edition's engine run: see publish.SiteRun).
 
-An edition's pages go into one file, .build/<lang>/pages.pickle, which the
+An edition's pages go into one file, .build/<lang>/pages.msgpack, which the
 MkDocs hooks read (on_files): creating a file per page cost this machine
 more than rendering the page. The few other files (assets, feed, exports)
 are written to .build/<lang>/docs, where MkDocs copies them from.
 
 The archive keeps each page's digest (render.page_digest) beside its
 Markdown: the next build renders only pages whose view model changed, and
-tells MkDocs which pages those are.
+tells MkDocs which pages those are. Its format: stored.py.
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
 from . import exports
-from .buildstate import dump_keyed, load_keyed
-from .engine import (PAGES_ARCHIVE, SEARCH_DOCS, SiteConfig, dump_config, edition_config, prepare_templates_cache,
-                     templates_cache)
+from . import stored
+from .engine import PAGES_ARCHIVE, SEARCH_DOCS, SiteConfig, dump_config, edition_config
 from .engine_runs import EngineRun, run_edition
 from .forks import can_fork, fork_pool
 from .link import Site
@@ -67,11 +66,9 @@ class EditionResult:
 
 
 def generate(site: Site, project: Project, config: SiteConfig, lang: str, previous: Mapping[str, Rendered],
-             assets: Mapping[str, bytes], compiled: Path) -> tuple[dict[str, Rendered], dict[str, bytes]]:
-    """Every page of one edition (reusing `previous` renderings of unchanged view models), and its other files.
-
-    `compiled`: a folder of compiled templates (engine.templates_cache)."""
-    env = environment(project.templates / "pages", compiled)
+             assets: Mapping[str, bytes]) -> tuple[dict[str, Rendered], dict[str, bytes]]:
+    """Every page of one edition (reusing `previous` renderings of unchanged view models), and its other files."""
+    env = environment(project.templates / "pages")
     pages: dict[str, Rendered] = {}
     for page in edition_pages(site, lang, config.site_name):
         digest = page_digest(page, lang)
@@ -107,9 +104,9 @@ def write_exports(job: EditionJob) -> float:
 
 
 def read_archive(path: Path, key: Optional[str]) -> dict[str, Rendered]:
-    """The pages of the last build, if it was made by the same code (by any code with key None)."""
-    pages = load_keyed(path, key)
-    return {p: Rendered(digest, data) for p, (digest, data) in pages.items()} if isinstance(pages, dict) else {}
+    """The pages of the last build, if it was made by the same code (by any code with key None); {} if none."""
+    pages = stored.read(path, stored.PAGES, key, stored.Pages)
+    return {p: Rendered(digest, data) for p, (digest, data) in pages.items()} if pages is not None else {}
 
 
 def archived_pages(build_dir: Path, lang: str) -> dict[str, bytes]:
@@ -118,7 +115,7 @@ def archived_pages(build_dir: Path, lang: str) -> dict[str, bytes]:
 
 
 def write_archive(path: Path, key: str, pages: Mapping[str, Rendered]) -> None:
-    dump_keyed(path, key, {p: (r.digest, r.data) for p, r in pages.items()})
+    stored.write(path, stored.PAGES, key, {p: (r.digest, r.data) for p, r in pages.items()})
 
 
 # Set just before the editions are forked, so the children share the linked
@@ -134,9 +131,7 @@ def render_edition(lang: str) -> EditionResult:
     edition = job.project.build_dir / lang
     archive = edition / PAGES_ARCHIVE
     previous = job.pages.editions.get(lang) or read_archive(archive, job.key)
-    compiled = templates_cache(job.project.build_dir, job.key)
-    pages, files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang, previous, job.assets,
-                                                          compiled))
+    pages, files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang, previous, job.assets))
     search = timings.run("index", lambda: exports.to_json(list(search_docs(job.site, lang))))
 
     def write() -> WriteStats:
@@ -144,7 +139,7 @@ def render_edition(lang: str) -> EditionResult:
             edition.mkdir(parents=True, exist_ok=True)
             write_archive(archive, job.key, pages)
         stats = sync_tree(edition / "docs", files, leave=EXPORTS_FOLDER if lang == "en" else "")
-        cfg = edition_config(job.project.root, job.project.build_dir, job.config, lang, set(pages) | set(files), job.key)
+        cfg = edition_config(job.project.root, job.project.build_dir, job.config, lang, set(pages) | set(files))
         sync_file(edition / "mkdocs.yml", dump_config(cfg))
         sync_file(edition / SEARCH_DOCS, search)
         return stats
@@ -174,7 +169,6 @@ def render_editions(job: EditionJob, beside: Sequence[Callable[[], Any]] = ()) -
     exports (their seconds) and the `beside` tasks returned."""
     global _JOB
     _JOB = job
-    prepare_templates_cache(job.project.build_dir, job.key)
     tasks = [lambda: write_exports(job), *beside]
     try:
         if not can_fork():

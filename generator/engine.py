@@ -29,13 +29,8 @@ from .model import LANGS, Bilingual, other
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 SEARCH_DOCS = "search_docs.json"  # per edition, beside its docs folder
-PAGES_ARCHIVE = "pages.pickle"  # per edition: every page's Markdown (editions.py)
+PAGES_ARCHIVE = "pages.msgpack"  # per edition: every page's Markdown (editions.py, stored.py)
 CHANGED = "changed.json"  # per edition: the pages a dirty engine run renders again
-# Compiled templates (Jinja's bytecode cache), for the generator's and the
-# theme's: compiling Material's templates was a tenth of an edition's engine
-# run. Jinja checks an entry against the template's source only, not against
-# its own version or the environment's settings: hence a folder per code key.
-TEMPLATES_CACHE = "cache/templates"
 LOCALES = {"en": "en_GB", "ar": "ar_AR"}
 NAV = ("home", "briefings", "actors", "timeline", "topics", "places")
 NAV_PATHS = {
@@ -64,24 +59,6 @@ class SiteConfig:
 
 
 _FALLBACK = SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
-
-
-def templates_cache(build: Path, key: str) -> Path:
-    return build / TEMPLATES_CACHE / key
-
-
-def prepare_templates_cache(build: Path, key: str) -> None:
-    """Make this code's folder of compiled templates; forget other code's."""
-    folder = templates_cache(build, key)
-    if folder.parent.is_dir():
-        for entry in folder.parent.iterdir():
-            if entry.name == key:
-                continue
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                entry.unlink(missing_ok=True)
-    folder.mkdir(parents=True, exist_ok=True)
 
 
 def _load_raw(path: Path) -> Any:
@@ -144,7 +121,7 @@ def _plugins(config: SiteConfig, lang: str) -> list[Any]:
     return out
 
 
-def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, present: set[str], key: str) -> dict[str, Any]:
+def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, present: set[str]) -> dict[str, Any]:
     peer = other(lang)
     site_url = config.site_url + ("ar/" if lang == "ar" and config.site_url else "")
     other_site_url = config.site_url + ("ar/" if peer == "ar" and config.site_url else "")
@@ -179,7 +156,6 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
                 "search_docs": str((build / lang / SEARCH_DOCS).resolve()),
                 "pages": str((build / lang / PAGES_ARCHIVE).resolve()),
                 "changed": str((build / lang / CHANGED).resolve()),
-                "templates_cache": str(templates_cache(build, key).resolve()),
             },
         },
     }

@@ -112,6 +112,17 @@ class LinkCache:
             report.extend(items)
         return tuple(self._entries[b][0] for b in corpus.briefings)
 
+    def entries(self) -> tuple[Optional[tuple[object, ...]], Mapping[Briefing, tuple[LinkedBriefing, list[Diagnostic]]]]:
+        """(the names they were linked with, briefing -> (linked, messages)): what buildstate stores."""
+        return self._names, self._entries
+
+    @classmethod
+    def restored(cls, names: Optional[tuple[object, ...]],
+                 entries: Mapping[Briefing, tuple[LinkedBriefing, list[Diagnostic]]]) -> LinkCache:
+        cache = cls()
+        cache._names, cache._entries = names, dict(entries)
+        return cache
+
 
 def _link_many(briefings: tuple[Briefing, ...], corpus: Corpus, matcher: Matcher,
                office_map: Mapping[str, names.Office],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional
 
 from . import schema
 from .diagnostics import Diagnostic, Report
@@ -40,6 +40,16 @@ class FileCache:
         """Drop entries of files that are gone (called after each load)."""
         self._entries = {k: v for k, v in self._entries.items() if k in self._used}
         self._used = set()
+
+    def entries(self) -> Mapping[str, tuple[tuple[Any, ...], Any, list[Diagnostic]]]:
+        """Key -> (stamp, model object or None, messages): what buildstate stores."""
+        return self._entries
+
+    @classmethod
+    def restored(cls, entries: Mapping[str, tuple[tuple[Any, ...], Any, list[Diagnostic]]]) -> FileCache:
+        cache = cls()
+        cache._entries = dict(entries)
+        return cache
 
 
 def _uncached(key: str, stamp: tuple[Any, ...], report: Report, parse: Callable[[Report], Any]) -> Any:

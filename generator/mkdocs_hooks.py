@@ -131,13 +131,13 @@ def _page_file_class() -> type:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    from generator.buildstate import load_keyed
+    from generator import stored
 
     briefing = config.extra.get("briefing", {})
     archive = briefing.get("pages")
     if not archive:
         return files
-    pages = load_keyed(Path(archive), None)  # written just before by this build, whatever its key
+    pages = stored.read(Path(archive), stored.PAGES, None, stored.Pages)  # written just before by this build
     if pages is None:
         raise RuntimeError(f"{archive}: the generator's pages cannot be read")
     changed = None
@@ -222,11 +222,6 @@ ENGINE_STATS = "engine-stats.json"
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    from generator.render import bytecode_cache
-
-    cache = config.extra.get("briefing", {}).get("templates_cache")
-    if cache:
-        env.bytecode_cache = bytecode_cache(Path(cache))
     if SHORTCUTS:
         get_template = env.get_template
 

@@ -110,7 +110,7 @@ def _tell_changed(build_dir: Path, before: Optional[Mapping[str, Mapping[str, by
     for lang in LANGS:
         path = build_dir / lang / CHANGED
         if before is None:
-            path.unlink(missing_ok=True)
+            buildstate.forget(path)
             continue
         old = before.get(lang, {})
         changed = sorted(p for p, digest in now.get(lang, {}).items() if old.get(p) != digest)

@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Optional
 
 import jinja2
 from markupsafe import Markup
@@ -20,11 +19,10 @@ from .pages import Page
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
-def environment(template_dir: Path, cache: Optional[Path] = None) -> jinja2.Environment:
-    """The generator's templates; `cache`: a folder for their compiled form (see engine.templates_cache)."""
+def environment(template_dir: Path) -> jinja2.Environment:
+    """The generator's templates (compiled anew by each process: see stored.py)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
-        bytecode_cache=bytecode_cache(cache) if cache is not None else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -35,14 +33,6 @@ def environment(template_dir: Path, cache: Optional[Path] = None) -> jinja2.Envi
     # bodies through nh3, mention links it inserted).
     env.filters["safe_html"] = Markup
     return env
-
-
-def bytecode_cache(folder: Path) -> jinja2.FileSystemBytecodeCache:
-    # Jinja checks each entry against the template's source, reads a damaged
-    # one as missing and writes through a new file and a rename. The folder
-    # belongs to one version of the code (engine.templates_cache).
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render_page(env: jinja2.Environment, page: Page, lang: str) -> str:

@@ -7,6 +7,7 @@ preview can tell what an edit really changed.
 from __future__ import annotations
 
 import os
+import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,8 @@ def replace_file(path: Path, data: bytes) -> None:
 
 def sync_file(path: Path, data: bytes) -> bool:
     """Write `data` unless the file already holds it; True when written."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)  # a folder where the file goes: damaged build output
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False

@@ -95,7 +95,7 @@ def test_check_after_a_build_reports_the_same(case: Path, tmp_path: Path) -> Non
     project = copy_project(tmp_path / "p", case / "content")
     before = run_cli("check", project=project, env=TODAY)
     assert run_cli("build", "-q", project=project, env=TODAY).code == 0
-    assert (project / ".build" / "cache" / "state.pickle").is_file()
+    assert (project / ".build" / "cache" / "state.msgpack").is_file()
     after = run_cli("check", project=project, env=TODAY)
     assert (after.code, after.stdout) == (before.code, before.stdout)
     assert after.stdout == (case / "expected.txt").read_text(encoding="utf-8")

@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_corpus
+from generator import stored
 from generator.build import Project, Timings, build
+from generator.buildstate import STATE_FILE
 from generator.diagnostics import Report
-from generator.engine import clone_tree, prepare_stage
+from generator.engine import PAGES_ARCHIVE, clone_tree, prepare_stage
 from generator.forks import can_fork
 from tests.conftest import files_of
 
@@ -140,47 +142,12 @@ def test_template_change_renders_everything_again(project: Path, tmp_path: Path)
     assert all('data-test="changed"' in page.read_text(encoding="utf-8") for page in pages)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
-def test_damaged_build_state_only_costs_time(project: Path, tmp_path: Path, damage: str) -> None:
-    build_dir = project / ".build"
-    compiled = sorted(path for path in (build_dir / "cache" / "templates").rglob("*") if path.is_file())
-    assert compiled
-    for path in (build_dir / "cache" / "state.pickle", build_dir / "en" / "pages.pickle", build_dir / "ar" / "pages.pickle",
-                 *compiled):
-        data = path.read_bytes()
-        path.write_bytes({"garbage": os.urandom(4096), "truncated": data[: len(data) // 2], "empty": b""}[damage])
-    (build_dir / "cache" / "site.json").write_text("{not json", encoding="utf-8")
-    _add_paragraph(_original(project), "After the build state was damaged.")
-    timings = _build(project)
-    assert timings.counts["engine_dirty"] == 0
-    assert timings.counts["rendered_en"] == timings.counts["rendered_ar"] == timings.counts["pages"] // 2
-    _assert_same_as_fresh_build(project, tmp_path)
-
-
-def test_compiled_templates_of_other_code_are_dropped(project: Path) -> None:
-    # Jinja checks a compiled template against its source only, not against
-    # the environment's settings or its own version: each code key has its folder.
-    compiled = project / ".build" / "cache" / "templates"
-    (compiled / "0123456789abcdef").mkdir()
-    (compiled / "0123456789abcdef" / "__jinja2_stale.cache").write_bytes(b"compiled by other code")
-    _add_paragraph(_original(project), "After an upgrade.")
-    _build(project)
-    folders = [path.name for path in compiled.iterdir()]
-    assert len(folders) == 1 and folders[0] != "0123456789abcdef"
-    assert any((compiled / folders[0]).iterdir())
-
-
 def test_pages_archive_from_other_code_is_not_used(project: Path, tmp_path: Path) -> None:
     # An archive stamped with another code key (an upgrade of the generator) is ignored.
-    import pickle
-
-    archive = project / ".build" / "en" / "pages.pickle"
-    with open(archive, "rb") as f:
-        pickle.load(f)
-        pages = pickle.load(f)
-    with open(archive, "wb") as f:
-        pickle.dump("other code", f)
-        pickle.dump(pages, f)
+    archive = project / ".build" / "en" / PAGES_ARCHIVE
+    pages = stored.read(archive, stored.PAGES, None, stored.Pages)
+    assert pages
+    stored.write(archive, stored.PAGES, "0" * 32, pages)
     timings = _build(project)
     assert timings.counts["rendered_en"] == timings.counts["pages"] // 2
     assert timings.counts["rendered_ar"] == 0
@@ -188,18 +155,16 @@ def test_pages_archive_from_other_code_is_not_used(project: Path, tmp_path: Path
 
 
 def test_stored_work_carried_to_a_fresh_checkout(project: Path, tmp_path: Path) -> None:
-    # What CI restores (.github/workflows/site.yml): the state, the pages
-    # archives and the compiled templates, into a checkout whose files all
-    # have new modification times.
+    # What CI restores (.github/workflows/site.yml): the state and the pages
+    # archives, into a checkout whose files all have new modification times.
     fresh = tmp_path / "checkout"
     fresh.mkdir()
     for name in ("content", "templates"):
         shutil.copytree(project / name, fresh / name, copy_function=shutil.copyfile)
     shutil.copyfile(project / "mkdocs.yml", fresh / "mkdocs.yml")
-    for rel in ("cache/state.pickle", "en/pages.pickle", "ar/pages.pickle"):
+    for rel in (STATE_FILE, f"en/{PAGES_ARCHIVE}", f"ar/{PAGES_ARCHIVE}"):
         (fresh / ".build" / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(project / ".build" / rel, fresh / ".build" / rel)
-    shutil.copytree(project / ".build" / "cache" / "templates", fresh / ".build" / "cache" / "templates")
     timings = _build(fresh)
     assert timings.counts["rendered_en"] == timings.counts["rendered_ar"] == 0
     assert files_of(fresh / "site") == files_of(project / "site")

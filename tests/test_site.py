@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, SAMPLE_CONTENT, copy_project, run_cli
+from conftest import SAMPLE_CONTENT, copy_project, run_cli
 from sitecheck import check_site
 
 SEED = "shamkhani-patrushev-moscow-2023"
