@@ -25,7 +25,8 @@ from typing import Any, Callable, Iterable, Mapping
 import yaml
 
 from .diagnostics import Report
-from .forks import can_fork
+from .engine_process import OS_ERROR_EXIT, OS_ERROR_MARK
+from .forks import can_fork, fork_process
 from .i18n import EDITION_NAMES, STRINGS, t
 from .loader import Limits
 from .model import LANGS, Bilingual, other
@@ -193,6 +194,7 @@ class EngineRun:
     returncode: int
     output: str
     seconds: float
+    output_dir: Path  # where it wrote: named when an error names no file
 
 
 def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, dirty: bool) -> EngineRun:
@@ -204,8 +206,9 @@ def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, 
     started = time.perf_counter()
     # NO_MKDOCS_2_WARNING: MkDocs 1.6 prints a notice about its successor on every build.
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(build / lang / "mkdocs.yml"),
-           "-d", str(output.resolve())]
+    # MkDocs through engine_process: it ends with this process and reports a disk problem in one line.
+    cmd = [sys.executable, "-m", "generator.engine_process", str(os.getpid()), "build", "-q",
+           "-f", str(build / lang / "mkdocs.yml"), "-d", str(output.resolve())]
     if strict:
         cmd.append("--strict")
     if dirty:
@@ -214,11 +217,15 @@ def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, 
         # through the hooks' atomic replacements): the file may be shared.
         (output / "sitemap.xml.gz").unlink(missing_ok=True)
     proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    return EngineRun(lang, proc.returncode, proc.stdout, time.perf_counter() - started)
+    return EngineRun(lang, proc.returncode, proc.stdout, time.perf_counter() - started, output)
 
 
 def report_engine(run: EngineRun, report: Report) -> bool:
-    """MkDocs' failure or warnings as problems of the build; True when it succeeded."""
+    """MkDocs' failure or warnings as problems of the build; True when it succeeded.
+
+    An operating-system error (engine_process) is raised as the OSError it
+    was: the command line reports it in one line, as it does this process's own."""
+    raise_os_error(run)
     lines = [line.strip() for line in run.output.splitlines() if line.strip()]
     if run.returncode != 0:
         detail = "; ".join(line for line in lines if not line.startswith("INFO")) or f"exit code {run.returncode}"
@@ -228,6 +235,15 @@ def report_engine(run: EngineRun, report: Report) -> bool:
         if line.startswith("WARNING") and "dirty" not in line:
             report.warning("mkdocs.yml", 0, f"MkDocs ({run.lang} edition): {line.removeprefix('WARNING').strip(' -')}")
     return True
+
+
+def raise_os_error(run: EngineRun) -> None:
+    if run.returncode != OS_ERROR_EXIT:
+        return
+    for line in run.output.splitlines():
+        if line.startswith(OS_ERROR_MARK):
+            number, cause, filename = json.loads(line.removeprefix(OS_ERROR_MARK))
+            raise OSError(number, cause, filename or str(run.output_dir))
 
 
 def run_editions(build: Path, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report,
@@ -289,17 +305,19 @@ class Stage:
         if can_fork():
             context = multiprocessing.get_context("fork")
             self._ready, self._failed = context.Event(), context.Value("b", 0, lock=False)
-            self._worker = context.Process(target=self._run, daemon=True)
         else:
             self._ready, self._failed = threading.Event(), SimpleNamespace(value=0)
-            self._worker = threading.Thread(target=self._run)
 
     @property
     def failed(self) -> bool:
         return bool(self._failed.value)
 
     def start(self) -> None:
-        self._worker.start()
+        if can_fork():
+            self._worker = fork_process(self._run, name="stage")
+        else:
+            self._worker = threading.Thread(target=self._run)
+            self._worker.start()
 
     def wait(self) -> None:
         """Until the copy or the folders are made, or the worker ended without making them (then it failed)."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping, Optional
@@ -178,5 +180,23 @@ def _assemble_and_swap(project: Project, timings: Timings, engine_key: str, dige
         os.replace(out / "en", stage)
     # Forgotten before site/ changes: a crash between the two leaves no stale record.
     buildstate.forget_site_record(build_dir)
-    timings.run("swap", lambda: swap_in(build_dir, stage, project.site_dir))
-    buildstate.write_site_record(build_dir, engine_key, digests, project.site_dir)
+    with _interrupt_deferred():  # site/ is the old one or the new one, never missing
+        timings.run("swap", lambda: swap_in(build_dir, stage, project.site_dir))
+    try:
+        buildstate.write_site_record(build_dir, engine_key, digests, project.site_dir)
+    except OSError:
+        # site/ is complete and new; without its record the next build is a full one.
+        return
+
+
+@contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Ctrl-C waits for the block to end (its two renames): then it interrupts as usual."""
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
