@@ -207,7 +207,8 @@ def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, 
     # NO_MKDOCS_2_WARNING: MkDocs 1.6 prints a notice about its successor on every build.
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
     # MkDocs through engine_process: it ends with this process and reports a disk problem in one line.
-    cmd = [sys.executable, "-m", "generator.engine_process", str(os.getpid()), "build", "-q",
+    # -P: the working folder is not searched for modules (a generator/ or mkdocs/ there is not imported).
+    cmd = [sys.executable, "-P", "-m", "generator.engine_process", str(os.getpid()), "build", "-q",
            "-f", str(build / lang / "mkdocs.yml"), "-d", str(output.resolve())]
     if strict:
         cmd.append("--strict")
