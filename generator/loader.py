@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from . import schema
+from .contentwalk import ignored, walk_content
 from .diagnostics import Diagnostic, Report
 from .model import LANGS, Actor, Briefing, Corpus, Document, Event, Role, Source, Term
 from .sourcefile import DEFAULT_MAX_BYTES, SourceProblem, read_text, split_front_matter
@@ -77,7 +78,7 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
     if not content.is_dir():
         report.error("content", 0, "no content/ folder here: run briefing from the project folder")
         return Corpus(())
-    files = sorted(_walk(content, root, report, limits), key=lambda item: item[0])
+    files = sorted(walk_content(content, root, report, limits), key=lambda item: item[0])
     # A briefing's two files are read together: which one is the original is
     # known only from both.
     briefing_files: dict[str, list[tuple[Path, os.stat_result]]] = {}
@@ -102,7 +103,7 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
             places = _read_terms(path, rel, report, limits, schema.PLACES)
         elif parts == ("topics.yml",):
             topics = _read_terms(path, rel, report, limits, schema.TOPICS)
-        elif parts[-1] in ("README.md", ".gitkeep") or parts[-1].startswith("."):
+        elif ignored(parts[-1]):
             continue
         else:
             report.error(rel, 0, _misplaced(parts))
@@ -142,38 +143,6 @@ def _misplaced(parts: tuple[str, ...]) -> str:
     return (
         "unexpected file: content/ holds briefings/, actors/, places.yml and topics.yml"
     )
-
-
-def _walk(content: Path, root: Path, report: Report, limits: Limits) -> Iterator[tuple[Path, os.stat_result]]:
-    real_content = content.resolve()
-    count = total = 0
-    for dirpath, dirnames, filenames in os.walk(content, followlinks=False):
-        here = Path(dirpath)
-        for name in list(dirnames):
-            link = here / name
-            if link.is_symlink():
-                dirnames.remove(name)
-                report.error(link.relative_to(root).as_posix(), 0, "symbolic links to folders are not followed: copy the files instead")
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = here / name
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real_content) or not target.is_file():
-                    report.error(rel, 0, "symbolic link points outside content/ (or nowhere): it is not read")
-                    continue
-            count += 1
-            info = path.stat()
-            total += info.st_size
-            if count > limits.max_files or total > limits.max_total_bytes:
-                report.error(
-                    "content", 0,
-                    f"more than {limits.max_files:,} files or {limits.max_total_bytes:,} bytes: over the configured"
-                    " limits (extra.limits in mkdocs.yml); nothing was built",
-                )
-                return
-            yield path, info
 
 
 def _read(path: Path, rel: str, report: Report, limits: Limits) -> Optional[str]:
