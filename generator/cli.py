@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import sys
 import time
@@ -13,7 +12,7 @@ from typing import Callable, ContextManager, Optional, Sequence, TextIO
 
 from . import buildstate, lock
 from .build import Caches, Project, Timings, build, check
-from .diagnostics import BuildFailed, Report, counted
+from .diagnostics import BuildFailed, Report, counted, os_error_line
 from .forks import INTERRUPTED
 
 
@@ -162,17 +161,6 @@ def _hold_build_dir(command: str, project: Project) -> ContextManager[None]:
     return nullcontext()
 
 
-def os_error_line(exc: OSError, project: Project, command: str) -> str:
-    """A full disk, a read-only folder, a refused permission: one line naming the folder and the cause."""
-    where = Path(exc.filename) if exc.filename else project.build_dir
-    folder = where if where.is_dir() else where.parent
-    shown = folder.relative_to(project.root).as_posix() if folder.is_relative_to(project.root) else str(folder)
-    cause = exc.strerror or str(exc)
-    name = f" ({errno.errorcode[exc.errno]})" if exc.errno in errno.errorcode else ""
-    after = "the build stopped and site/ was left as it was" if command == "build" else f"briefing {command} stopped"
-    return f"{shown}: error: {cause}{name}: {after}"
-
-
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.project.resolve())
@@ -186,7 +174,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except OSError as exc:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
-        print(os_error_line(exc, project, args.command), file=sys.stderr)
+        after = "the build stopped and site/ was left as it was" if args.command == "build" else f"briefing {args.command} stopped"
+        print(f"{os_error_line(exc, project.root)}: {after}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("BRIEFING_DEBUG"):

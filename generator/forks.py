@@ -123,8 +123,10 @@ def fork_pool(workers: int, shared: Any = None) -> Iterator[ProcessPoolExecutor]
         gc.unfreeze()
 
 
-def fork_process(target: Callable[[], None], name: str) -> BaseProcess:
-    """A started fork of this process running `target`, ended with its parent."""
+def fork_process(target: Callable[[], None], name: str, daemon: bool = True) -> BaseProcess:
+    """A started fork of this process running `target`, ended with its parent.
+
+    `daemon`: ended by this process's exit too; a daemon may not fork (pools), so a child that does is not one."""
     check_single_threaded()
     parent = os.getpid()
 
@@ -132,6 +134,6 @@ def fork_process(target: Callable[[], None], name: str) -> BaseProcess:
         _start_child(parent)
         target()
 
-    process = multiprocessing.get_context("fork").Process(target=run, name=name, daemon=True)
+    process = multiprocessing.get_context("fork").Process(target=run, name=name, daemon=daemon)
     process.start()
     return process
