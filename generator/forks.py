@@ -118,9 +118,29 @@ def fork_pool(workers: int, shared: Any = None) -> Iterator[ProcessPoolExecutor]
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_start_worker, initargs=(os.getpid(), shared)) as pool:
+            # The first submit forks the workers and then starts the pool's thread: Ctrl-C between
+            # the two left a thread that shutdown could not join (RuntimeError instead of the interrupt).
+            with interrupt_deferred():
+                pool.submit(int)
             yield pool
     finally:
         gc.unfreeze()
+
+
+@contextmanager
+def interrupt_deferred() -> Iterator[None]:
+    """Ctrl-C waits for the block to end, then interrupts as usual (in the main thread; elsewhere it never lands)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def fork_process(target: Callable[[], None], name: str, daemon: bool = True) -> BaseProcess:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping, Optional
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping, Optional
 from . import buildstate, urls
 from .diagnostics import BuildFailed, Report
 from .editions import EditionResult
+from .forks import interrupt_deferred
 from .engine import CHANGED, Stage, prepare_stage, report_engine, run_editions, swap_in
 from .loader import BRIEFING_NAME
 from .model import LANGS
@@ -180,23 +179,10 @@ def _assemble_and_swap(project: Project, timings: Timings, engine_key: str, dige
         os.replace(out / "en", stage)
     # Forgotten before site/ changes: a crash between the two leaves no stale record.
     buildstate.forget_site_record(build_dir)
-    with _interrupt_deferred():  # site/ is the old one or the new one, never missing
+    with interrupt_deferred():  # site/ is the old one or the new one, never missing
         timings.run("swap", lambda: swap_in(build_dir, stage, project.site_dir))
     try:
         buildstate.write_site_record(build_dir, engine_key, digests, project.site_dir)
     except OSError:
         # site/ is complete and new; without its record the next build is a full one.
         return
-
-
-@contextmanager
-def _interrupt_deferred() -> Iterator[None]:
-    """Ctrl-C waits for the block to end (its two renames): then it interrupts as usual."""
-    pressed: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if pressed:
-        raise KeyboardInterrupt
