@@ -79,7 +79,8 @@ def os_error_line(exc: OSError, root: Path) -> str:
     An error that names no file (a write cut short) is placed in .build/, the only folder besides site/
     a build writes (and site/ is written only by renames inside .build/'s file system)."""
     where = Path(exc.filename) if isinstance(exc.filename, str) and exc.filename else root / ".build"
-    folder = where if where.is_dir() else where.parent
+    # .build/ itself when it could not be made; otherwise the folder of the file (or the folder) at fault.
+    folder = where if where.is_dir() or where == root / ".build" else where.parent
     shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
     cause = exc.strerror or str(exc)
     name = f" ({errno.errorcode[exc.errno]})" if exc.errno in errno.errorcode else ""
