@@ -83,7 +83,7 @@ def os_error_line(exc: OSError, root: Path) -> str:
     folder = where if where.is_dir() or where == root / ".build" else where.parent
     shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
     cause = exc.strerror or str(exc)
-    name = f" ({errno.errorcode[exc.errno]})" if exc.errno in errno.errorcode else ""
+    name = f" ({errno.errorcode[exc.errno]})" if exc.errno is not None and exc.errno in errno.errorcode else ""
     return f"{shown}: error: {cause}{name}"
 
 

@@ -14,19 +14,20 @@ import fcntl
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Optional
 
 LOCK_FILE = "lock"
 
 
 @contextmanager
-def exclusive(build_dir: Path, holder: str, tell: Callable[[str], None]) -> Iterator[None]:
-    """Hold .build/ alone; `holder` ("briefing build") is shown to whoever waits."""
+def exclusive(build_dir: Path, holder: str, tell: Callable[[str], None], pid: Optional[int] = None) -> Iterator[None]:
+    """Hold .build/ alone; `holder` ("briefing build") and `pid` (this process's by default: the
+    command's, which a user would stop, when a child of it holds the lock) are shown to whoever waits."""
     build_dir.mkdir(parents=True, exist_ok=True)
     fd = os.open(build_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         _take(fd, fcntl.LOCK_EX, build_dir, tell)
-        record = f"{holder} (pid {os.getpid()})".encode()
+        record = f"{holder} (pid {pid or os.getpid()})".encode()
         os.ftruncate(fd, 0)
         os.pwrite(fd, record, 0)
         yield

@@ -64,6 +64,7 @@ class Preview:
         # Counted up by the rebuilding child, read by this process's server: in shared memory.
         self._version: Any = multiprocessing.get_context("fork").Value("q", 0) if can_fork() else SimpleNamespace(value=0)
         self.caches = Caches()
+        self.command_pid = os.getpid()  # named to a build that waits for a rebuild (run by a child)
 
     @property
     def version(self) -> int:
@@ -78,7 +79,7 @@ class Preview:
             self.caches.pages = PageCache()
         start = time.perf_counter()
         try:
-            with lock.exclusive(self.project.build_dir, "briefing serve", self.log):
+            with lock.exclusive(self.project.build_dir, "briefing serve", self.log, self.command_pid):
                 build(self.project, report, timings=timings, preview=self.out, dirty=not structural,
                       caches=self.caches)
         except BuildFailed:

@@ -8,14 +8,17 @@ by default each case runs at one or two moments on a small one (seconds).
 from __future__ import annotations
 
 import os
+import queue
+import re
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
@@ -24,7 +27,7 @@ if str(REPO / "tests") not in sys.path:
     sys.path.insert(0, str(REPO / "tests"))
 
 from benchmarks.corpus import write_corpus  # noqa: E402
-from conftest import files_of, run_cli  # noqa: E402
+from conftest import copy_project, files_of, run_cli  # noqa: E402
 
 FULL = os.environ.get("BRIEFING_FAULTS") == "full"
 BRIEFINGS = 200 if FULL else 30
@@ -103,6 +106,48 @@ class Launched:
                 pass
         if self.proc.poll() is None:
             self.proc.wait(timeout=30)
+
+
+class Lines:
+    """A long-running command's stderr, line by line, read by a thread (a read never blocks the test for ever)."""
+
+    def __init__(self, run: Launched) -> None:
+        self.seen: list[str] = []
+        self._queue: "queue.Queue[Optional[str]]" = queue.Queue()
+        threading.Thread(target=self._read, args=(run,), daemon=True).start()
+
+    def _read(self, run: Launched) -> None:
+        assert run.proc.stderr is not None
+        for line in run.proc.stderr:
+            self._queue.put(line.rstrip("\n"))
+        self._queue.put(None)
+
+    def until(self, pattern: str, cap: float = CAP_SECONDS) -> str:
+        deadline = time.monotonic() + cap
+        while time.monotonic() < deadline:
+            try:
+                line = self._queue.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if line is None:
+                break
+            self.seen.append(line)
+            if re.search(pattern, line):
+                return line
+        raise AssertionError(f"no line matching {pattern!r} in:\n" + "\n".join(self.seen))
+
+    def rest(self) -> list[str]:
+        """What follows, once the command has ended."""
+        out = []
+        while (line := self._queue.get(timeout=CAP_SECONDS)) is not None:
+            out.append(line)
+        self.seen.extend(out)
+        return out
+
+
+def sample_project(target: Path) -> Path:
+    """The golden sample, small: for serve, whose first build comes before anything can be observed."""
+    return copy_project(target)
 
 
 def group_members(group: int) -> list[tuple[int, str]]:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from faultkit import (GONE_CAP_SECONDS, Launched, copy_tree, corpus_project, edit_one_briefing, files_of, leftovers,
-                      moments, no_traceback, poll, problem_lines, reference_site, run_cli, wait_for_moment)
+from faultkit import (GONE_CAP_SECONDS, Launched, Lines, copy_tree, corpus_project, edit_one_briefing, files_of,
+                      leftovers, moments, no_traceback, poll, problem_lines, reference_site, run_cli, sample_project,
+                      wait_for_moment)
 from generator.forks import ForkWithThreads, fork_pool, fork_process
 
 
@@ -137,32 +138,48 @@ def test_no_fork_while_another_thread_runs(tmp_path: Path) -> None:
 def test_serve_rebuilds_in_a_child_forked_before_its_server_thread(tmp_path: Path) -> None:
     # Every fork checks that one thread runs (forks.check_single_threaded raises otherwise): a real
     # rebuild under serve forks the editions' workers, which fails if it ran beside the HTTP thread.
-    project = copy_tree(Path(__file__).resolve().parents[1] / "fixtures" / "sample", tmp_path / "p")
-    for name in ("templates", "mkdocs.yml"):
-        source = Path(__file__).resolve().parents[2] / name
-        target = project / name
-        if source.is_dir():
-            copy_tree(source, target)
-        else:
-            target.write_bytes(source.read_bytes())
+    project = sample_project(tmp_path / "p")
     run = Launched.start(project, "serve", "-p", "0")
     try:
-        assert run.proc.stderr is not None
-        lines = []
-        for line in run.proc.stderr:
-            lines.append(line)
-            if "serving on" in line:
-                break
+        lines = Lines(run)
+        lines.until("serving on")
         edit_one_briefing(project, "Edited while serving.")
-        for line in run.proc.stderr:
-            lines.append(line)
-            if "rebuilt in" in line or "error" in line:
-                break
-        assert "rebuilt in" in lines[-1], "".join(lines)
+        assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
         run.interrupt()
-        code, rest = run.finish()
+        code, _ = run.finish()
+        assert lines.rest() == ["stopped"]
         assert poll(lambda: not run.members(), cap=GONE_CAP_SECONDS), f"left running: {run.members()}"
     finally:
         run.stop()
-    assert code == 0 and rest.splitlines() == ["stopped"], rest
-    assert no_traceback("".join(lines) + rest)
+    assert code == 0
+    assert no_traceback("\n".join(lines.seen))
+
+
+def test_a_build_beside_serve_takes_turns_with_its_rebuilds(tmp_path: Path) -> None:
+    # serve and build share .build/<lang>/: a build waits for a rebuild (and a rebuild for a build).
+    project = sample_project(tmp_path / "p")
+    run = Launched.start(project, "serve", "-p", "0")
+    try:
+        lines = Lines(run)
+        lines.until("serving on")
+        edit_one_briefing(project, "Edited while serving.")
+        lines.until("changed:")
+        built = run_cli("build", "-q", project=project)
+        assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
+        edit_one_briefing(project, "Edited again while serving.")
+        lines.until("changed:")
+        built_again = run_cli("build", "-q", project=project)
+        assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
+        run.interrupt()
+        run.finish()
+        lines.rest()
+        assert poll(lambda: not run.members(), cap=GONE_CAP_SECONDS), f"left running: {run.members()}"
+    finally:
+        run.stop()
+    for result in (built, built_again):
+        assert result.code == 0 and no_traceback(result.stderr), result.stderr
+        assert problem_lines(result.stderr) in ([], [
+            "briefing: waiting for briefing serve (pid {}) to finish with .build/ (one build at a time per project)"
+            .format(run.proc.pid)])
+    assert no_traceback("\n".join(lines.seen))
+    assert files_of(project / "site") == reference_site(project, tmp_path / "fresh")
