@@ -97,6 +97,10 @@ class Launched:
         _out, err = self.proc.communicate(timeout=300)
         return self.proc.returncode, err
 
+    def wait(self) -> int:
+        """The exit code, leaving stderr to a Lines reader."""
+        return self.proc.wait(timeout=300)
+
     def stop(self) -> None:
         """Teardown: nothing of this group may outlive the test."""
         for pid, _cmd in self.members():

@@ -146,7 +146,7 @@ def test_serve_rebuilds_in_a_child_forked_before_its_server_thread(tmp_path: Pat
         edit_one_briefing(project, "Edited while serving.")
         assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
         run.interrupt()
-        code, _ = run.finish()
+        code = run.wait()
         assert lines.rest() == ["stopped"]
         assert poll(lambda: not run.members(), cap=GONE_CAP_SECONDS), f"left running: {run.members()}"
     finally:
@@ -171,8 +171,8 @@ def test_a_build_beside_serve_takes_turns_with_its_rebuilds(tmp_path: Path) -> N
         built_again = run_cli("build", "-q", project=project)
         assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
         run.interrupt()
-        run.finish()
-        lines.rest()
+        assert run.wait() == 0
+        assert lines.rest() == ["stopped"]
         assert poll(lambda: not run.members(), cap=GONE_CAP_SECONDS), f"left running: {run.members()}"
     finally:
         run.stop()
