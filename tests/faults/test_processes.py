@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from faultkit import (GONE_CAP_SECONDS, Launched, Lines, copy_tree, corpus_project, edit_one_briefing, files_of,
+from faultkit import (FULL, GONE_CAP_SECONDS, Launched, Lines, copy_tree, corpus_project, edit_one_briefing, files_of,
                       leftovers, moments, no_traceback, poll, problem_lines, reference_site, run_cli, sample_project,
                       wait_for_moment)
 from generator.forks import ForkWithThreads, fork_pool, fork_process
@@ -175,19 +175,20 @@ def test_a_build_beside_serve_takes_turns_with_its_rebuilds(tmp_path: Path) -> N
         lines.until("serving on")
         edit_one_briefing(project, "Edited while serving.")
         lines.until("changed:")
-        built = run_cli("build", "-q", project=project)
+        builds = [run_cli("build", "-q", project=project)]
         assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
-        edit_one_briefing(project, "Edited again while serving.")
-        lines.until("changed:")
-        built_again = run_cli("build", "-q", project=project)
-        assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
+        if FULL:  # a second round: serve's rebuild after a build, then a build again
+            edit_one_briefing(project, "Edited again while serving.")
+            lines.until("changed:")
+            builds.append(run_cli("build", "-q", project=project))
+            assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
         run.interrupt()
         assert run.wait() == 0
         assert lines.rest() == ["stopped"]
         assert poll(lambda: not run.members(), cap=GONE_CAP_SECONDS), f"left running: {run.members()}"
     finally:
         run.stop()
-    for result in (built, built_again):
+    for result in builds:
         assert result.code == 0 and no_traceback(result.stderr), result.stderr
         assert problem_lines(result.stderr) in ([], [
             "briefing: waiting for briefing serve (pid {}) to finish with .build/ (one build at a time per project)"
