@@ -13,15 +13,16 @@ largest combined RSS of all MkDocs processes alive at once.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import resource
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from generator.engine_runs import RUNNER
+from generator.forks import fork_process
 
 STAGES = ("load", "validate", "link", "render", "index", "write", "engine", "swap")
 # Reported too where they ran (a rebuild from stored work).
@@ -33,25 +34,37 @@ def _kib_to_mb(kib: int) -> float:
 
 
 class ChildRssSampler:
-    """Largest sum of VmRSS over this process's MkDocs descendants, sampled every `period` s."""
+    """Largest sum of VmRSS over this process's MkDocs descendants, sampled every `period` s.
+
+    In a process of its own (forked before the build starts), not a thread:
+    the build forks its workers, which it does only while one thread runs."""
 
     def __init__(self, period: float = 0.1) -> None:
         self.period = period
-        self.peak_kib = 0
-        self.peak_single_kib = 0  # the largest one MkDocs process
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        context = multiprocessing.get_context("fork")
+        self._stop = context.Event()
+        self._peaks = context.Array("q", 2)  # all MkDocs processes at once, the largest one (KiB)
+        self._me = os.getpid()
+        self._process: Any = None
+
+    @property
+    def peak_kib(self) -> int:
+        return int(self._peaks[0])
+
+    @property
+    def peak_single_kib(self) -> int:
+        return int(self._peaks[1])
 
     def __enter__(self) -> "ChildRssSampler":
-        self._thread.start()
+        self._process = fork_process(self._run, name="rss-sampler")
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
-        self._thread.join()
+        self._process.join()
 
     def _run(self) -> None:
-        me = os.getpid()
+        me = self._me
         while not self._stop.wait(self.period):
             parents: dict[int, int] = {}
             for name in os.listdir("/proc"):
@@ -74,8 +87,8 @@ class ChildRssSampler:
                 if ancestor == me and _is_mkdocs(pid):
                     rss = _rss_kib(pid)
                     total += rss
-                    self.peak_single_kib = max(self.peak_single_kib, rss)
-            self.peak_kib = max(self.peak_kib, total)
+                    self._peaks[1] = max(self._peaks[1], rss)
+            self._peaks[0] = max(self._peaks[0], total)
 
 
 def _is_mkdocs(pid: int) -> bool:

@@ -7,11 +7,13 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Optional, Sequence, TextIO
+from contextlib import nullcontext
+from typing import Callable, ContextManager, Optional, Sequence, TextIO
 
-from . import buildstate
+from . import buildstate, lock
 from .build import Caches, Project, Timings, build, check, check_content
-from .diagnostics import BuildFailed, Report, counted
+from .diagnostics import BuildFailed, Report, counted, os_error_line
+from .forks import INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -144,15 +146,34 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     return serve(project, args.host, args.port)
 
 
+def _hold_build_dir(command: str, project: Project) -> ContextManager[None]:
+    """One build at a time (lock.py); serve takes the lock around each of its rebuilds instead."""
+    def tell(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    if command == "build":
+        return lock.exclusive(project.build_dir, "briefing build", tell)
+    if command in ("check", "status"):
+        return lock.shared(project.build_dir, tell)
+    return nullcontext()
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.project.resolve())
     commands = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "status": cmd_status}
     try:
-        return commands[args.command](project, args)
+        with _hold_build_dir(args.command, project):
+            return commands[args.command](project, args)
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
+    except OSError as exc:
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        after = "the build stopped and site/ was left as it was" if args.command == "build" else f"briefing {args.command} stopped"
+        print(f"{os_error_line(exc, project.root)}: {after}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("BRIEFING_DEBUG"):
             raise

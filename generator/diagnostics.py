@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
 
 ERROR = "error"
@@ -69,6 +71,20 @@ class BuildFailed(Exception):
     def __init__(self, report: Report) -> None:
         super().__init__(f"{len(report.errors)} error(s)")
         self.report = report
+
+
+def os_error_line(exc: OSError, root: Path) -> str:
+    """A full disk, a read-only folder, a refused permission: one line naming the folder and the cause.
+
+    An error that names no file (a write cut short) is placed in .build/, the only folder besides site/
+    a build writes (and site/ is written only by renames inside .build/'s file system)."""
+    where = Path(exc.filename) if isinstance(exc.filename, str) and exc.filename else root / ".build"
+    # .build/ itself when it could not be made; otherwise the folder of the file (or the folder) at fault.
+    folder = where if where.is_dir() or where == root / ".build" else where.parent
+    shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
+    cause = exc.strerror or str(exc)
+    name = f" ({errno.errorcode[exc.errno]})" if exc.errno is not None and exc.errno in errno.errorcode else ""
+    return f"{shown}: error: {cause}{name}"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -23,7 +23,7 @@ from . import exports
 from . import stored
 from .engine import PAGES_ARCHIVE, SEARCH_DOCS, SiteConfig, dump_config, edition_config
 from .engine_runs import EngineRun, run_edition
-from .forks import can_fork, fork_pool
+from .forks import can_fork, fork_pool, inherited
 from .link import Site
 from .model import LANGS
 from .pages import edition_pages
@@ -118,15 +118,14 @@ def write_archive(path: Path, key: str, pages: Mapping[str, Rendered]) -> None:
     stored.write(path, stored.PAGES, key, {p: (r.digest, r.data) for p, r in pages.items()})
 
 
-# Set just before the editions are forked, so the children share the linked
-# site instead of receiving a pickled copy of it.
-_JOB: Optional[EditionJob] = None
+def _render_forked(lang: str) -> EditionResult:
+    # The job came with the fork (forks.inherited): the children share the
+    # linked site instead of receiving a pickled copy of it.
+    return render_edition(inherited(), lang)
 
 
-def render_edition(lang: str) -> EditionResult:
-    """render -> index -> write for one edition (runs in its own process)."""
-    assert _JOB is not None
-    job = _JOB
+def render_edition(job: EditionJob, lang: str) -> EditionResult:
+    """render -> index -> write for one edition (runs in its own process where fork exists)."""
     timings = Timings()
     edition = job.project.build_dir / lang
     archive = edition / PAGES_ARCHIVE
@@ -167,28 +166,23 @@ def render_editions(job: EditionJob, beside: Sequence[Callable[[], Any]] = ()) -
     would otherwise wait (in the English edition's process the exports made
     it the slower of the two). Returns the results and, in order, what the
     exports (their seconds) and the `beside` tasks returned."""
-    global _JOB
-    _JOB = job
     tasks = [lambda: write_exports(job), *beside]
-    try:
-        if not can_fork():
-            return [render_edition(lang) for lang in LANGS], [task() for task in tasks]
-        with fork_pool(len(LANGS)) as pool:
-            # Both workers are forked by now: the threads below are not in them.
-            results = pool.map(render_edition, LANGS)
-            outcomes: list[Any] = [None] * len(tasks)
-            threads = [threading.Thread(target=_capture, args=(task, outcomes, i)) for i, task in enumerate(tasks)]
-            for thread in threads:
-                thread.start()
-            done = list(results)
-            for thread in threads:
-                thread.join()
-        for outcome in outcomes:
-            if isinstance(outcome, BaseException):
-                raise outcome
-        return done, outcomes
-    finally:
-        _JOB = None
+    if not can_fork():
+        return [render_edition(job, lang) for lang in LANGS], [task() for task in tasks]
+    with fork_pool(len(LANGS), shared=job) as pool:
+        # Both workers are forked by now: the threads below are not in them.
+        results = pool.map(_render_forked, LANGS)
+        outcomes: list[Any] = [None] * len(tasks)
+        threads = [threading.Thread(target=_capture, args=(task, outcomes, i)) for i, task in enumerate(tasks)]
+        for thread in threads:
+            thread.start()
+        done = list(results)
+        for thread in threads:
+            thread.join()
+    for outcome in outcomes:
+        if isinstance(outcome, BaseException):
+            raise outcome
+    return done, outcomes
 
 
 def _capture(task: Callable[[], Any], outcomes: list[Any], index: int) -> None:

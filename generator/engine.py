@@ -22,9 +22,9 @@ from typing import Any, Callable, Iterable, Mapping
 import yaml
 
 from .diagnostics import Report
-from .forks import can_fork
+from .forks import can_fork, fork_process
 from .i18n import EDITION_NAMES, STRINGS, t
-from .loader import Limits
+from .reading import Limits
 from .model import LANGS, Bilingual, other
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
@@ -212,17 +212,19 @@ class Stage:
         if can_fork():
             context = multiprocessing.get_context("fork")
             self._ready, self._failed = context.Event(), context.Value("b", 0, lock=False)
-            self._worker = context.Process(target=self._run, daemon=True)
         else:
             self._ready, self._failed = threading.Event(), SimpleNamespace(value=0)
-            self._worker = threading.Thread(target=self._run)
 
     @property
     def failed(self) -> bool:
         return bool(self._failed.value)
 
     def start(self) -> None:
-        self._worker.start()
+        if can_fork():
+            self._worker = fork_process(self._run, name="stage")
+        else:
+            self._worker = threading.Thread(target=self._run)
+            self._worker.start()
 
     def wait(self) -> None:
         """Until the copy or the folders are made, or the worker ended without making them (then it failed)."""

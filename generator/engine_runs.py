@@ -11,18 +11,23 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Optional
 
 from .diagnostics import Report
 from .model import LANGS
 
 # The module each edition's MkDocs process runs (the benchmark finds the processes by it).
 RUNNER = "generator.mkdocs_run"
+# How the runner reports an operating-system error: a line of this level, and this exit code.
+OS_ERROR = "OSERROR"
+OS_ERROR_EXIT = 3
 
 @dataclass(frozen=True)
 class EngineMessage:
-    level: str  # WARNING, ERROR or CRITICAL
+    level: str  # WARNING, ERROR, CRITICAL, or OS_ERROR
     message: str
+    errno: Optional[int] = None  # OS_ERROR only
+    filename: Optional[str] = None  # OS_ERROR only, when the error names a file
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class EngineRun:
     logged: tuple[EngineMessage, ...]  # MkDocs' warnings and errors, in order
     output: str  # anything else it printed (tracebacks, a plugin's prints)
     seconds: float
+    output_dir: Path  # where it wrote: named when an operating-system error names no file
 
 
 def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, dirty: bool) -> EngineRun:
@@ -46,7 +52,8 @@ def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, 
     started = time.perf_counter()
     # NO_MKDOCS_2_WARNING: the theme prints a notice about MkDocs' successor when run by MkDocs' command line.
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", RUNNER, str(build / lang / "mkdocs.yml"), str(output.resolve())]
+    # -P: the working folder is not searched for modules (a generator/ or mkdocs/ there is not imported).
+    cmd = [sys.executable, "-P", "-m", RUNNER, str(os.getpid()), str(build / lang / "mkdocs.yml"), str(output.resolve())]
     if strict:
         cmd.append("--strict")
     if dirty:
@@ -57,7 +64,7 @@ def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, 
     proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     logged, other = _logged(proc.stdout)
     return EngineRun(lang, proc.returncode, logged, "\n".join([*other, proc.stderr]).strip(),
-                     time.perf_counter() - started)
+                     time.perf_counter() - started, output)
 
 
 def _logged(stdout: str) -> tuple[tuple[EngineMessage, ...], list[str]]:
@@ -67,7 +74,11 @@ def _logged(stdout: str) -> tuple[tuple[EngineMessage, ...], list[str]]:
     for line in stdout.splitlines():
         try:
             entry = json.loads(line)
-            logged.append(EngineMessage(str(entry["level"]), " ".join(str(entry["message"]).split())))
+            message = " ".join(str(entry["message"]).split())
+            if entry["level"] == OS_ERROR:
+                logged.append(EngineMessage(OS_ERROR, message, int(entry["errno"] or 0), entry.get("filename")))
+            else:
+                logged.append(EngineMessage(str(entry["level"]), message))
         except (ValueError, TypeError, KeyError):
             other.append(line)
     return tuple(logged), other
@@ -81,6 +92,7 @@ def report_engines(runs: Iterable[EngineRun], report: Report, config: Path) -> b
     `config` when it is one of the file's own keys. A failure is reported
     per edition, with the errors MkDocs logged (else the last line it printed)."""
     runs = list(runs)
+    raise_os_error(runs)
     warned: dict[str, set[str]] = {}
     for run in runs:
         for entry in run.logged:
@@ -96,6 +108,16 @@ def report_engines(runs: Iterable[EngineRun], report: Report, config: Path) -> b
             detail = "; ".join(errors) or (run.output.splitlines()[-1] if run.output else f"exit code {run.returncode}")
             report.error(config.name, 0, f"the site engine (MkDocs) failed on the {run.lang} edition: {detail[-800:]}")
     return all(run.returncode == 0 for run in runs)
+
+
+def raise_os_error(runs: Iterable[EngineRun]) -> None:
+    """A run's operating-system error, raised as the OSError it was: the command
+    line reports it in one line naming the folder, as it does this process's own."""
+    for run in runs:
+        if run.returncode == OS_ERROR_EXIT:
+            for entry in run.logged:
+                if entry.level == OS_ERROR:
+                    raise OSError(entry.errno, entry.message, entry.filename or str(run.output_dir))
 
 
 _CONFIG_VALUE = re.compile(r"Config value '([^']+)'")

@@ -12,7 +12,7 @@ from typing import Callable, Mapping, Optional
 
 from . import names, urls
 from .diagnostics import Diagnostic, Report
-from .forks import can_fork, fork_pool
+from .forks import can_fork, fork_pool, inherited
 from .markup import Renderer, clean, split_paragraphs
 from .mentions import Matcher, find_targets, link_html
 from .model import Briefing, Corpus, Document
@@ -58,7 +58,6 @@ class Site:
 
 # Below this many briefings a second process costs more than it saves.
 PARALLEL_FROM = 400
-_SHARED: Optional[tuple[tuple[Briefing, ...], Corpus, Matcher, Mapping[str, names.Office]]] = None
 
 
 # What a child sends back for one briefing: per language its paragraphs and
@@ -69,8 +68,8 @@ _Derived = tuple[dict[str, tuple[tuple[str, ...], tuple[str, ...]]], tuple[str, 
 
 
 def _link_chunk(bounds: tuple[int, int]) -> list[_Derived]:
-    assert _SHARED is not None
-    briefings, corpus, matcher, office_map = _SHARED
+    # What the parent passed to fork_pool, inherited with the fork (nothing pickled).
+    briefings, corpus, matcher, office_map = inherited()
     renderer = Renderer()
     start, end = bounds
     derived: list[_Derived] = []
@@ -130,7 +129,6 @@ def _link_many(briefings: tuple[Briefing, ...], corpus: Corpus, matcher: Matcher
     """Each briefing is linked on its own, so halves of the list go to the two cores.
 
     `meanwhile` runs here while they work (not at all when one process links)."""
-    global _SHARED
     count = len(briefings)
     if count < PARALLEL_FROM or not can_fork():
         renderer = Renderer()
@@ -140,15 +138,11 @@ def _link_many(briefings: tuple[Briefing, ...], corpus: Corpus, matcher: Matcher
             out.append((_link_briefing(briefing, corpus, renderer, matcher, office_map, report), report.items))
         return out
     half = count // 2
-    _SHARED = (briefings, corpus, matcher, office_map)
-    try:
-        with fork_pool(2) as pool:
-            pending = pool.map(_link_chunk, [(0, half), (half, count)])
-            if meanwhile is not None:
-                meanwhile()
-            parts = list(pending)
-    finally:
-        _SHARED = None
+    with fork_pool(2, shared=(briefings, corpus, matcher, office_map)) as pool:
+        pending = pool.map(_link_chunk, [(0, half), (half, count)])
+        if meanwhile is not None:
+            meanwhile()
+        parts = list(pending)
     derived = [d for chunk in parts for d in chunk]
     return [_rebuild(b, d) for b, d in zip(briefings, derived)]
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from . import schema
+from .contentwalk import ignored, walk_content
 from .diagnostics import Diagnostic, Report
 from .model import Actor, Briefing, Corpus, References, Role, Term
 from .pairs import BRIEFING_NAME, read_briefing
@@ -61,7 +62,7 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
     if not content.is_dir():
         report.error("content", 0, "no content/ folder here: run briefing from the project folder")
         return Corpus(())
-    files = sorted(_walk(content, root, report, limits), key=lambda item: item[0])
+    files = sorted(walk_content(content, root, report, limits), key=lambda item: item[0])
     # A briefing's two files are read together: which one is the original is
     # known only from both.
     briefing_files: dict[str, list[tuple[Path, os.stat_result]]] = {}
@@ -96,7 +97,7 @@ def load(root: Path, report: Report, limits: Limits = Limits(), cache: Optional[
             if read_topics is None:
                 unread.add("topic")
             topics = read_topics or {}
-        elif parts[-1] in ("README.md", ".gitkeep") or parts[-1].startswith("."):
+        elif ignored(parts[-1]):
             continue
         else:
             report.error(rel, 0, _misplaced(parts))
@@ -133,36 +134,6 @@ def _misplaced(parts: tuple[str, ...]) -> str:
     )
 
 
-def _walk(content: Path, root: Path, report: Report, limits: Limits) -> Iterator[tuple[Path, os.stat_result]]:
-    real_content = content.resolve()
-    count = total = 0
-    for dirpath, dirnames, filenames in os.walk(content, followlinks=False):
-        here = Path(dirpath)
-        for name in list(dirnames):
-            link = here / name
-            if link.is_symlink():
-                dirnames.remove(name)
-                report.error(link.relative_to(root).as_posix(), 0, "symbolic links to folders are not followed: copy the files instead")
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = here / name
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real_content) or not target.is_file():
-                    report.error(rel, 0, "symbolic link points outside content/ (or nowhere): it is not read")
-                    continue
-            count += 1
-            info = path.stat()
-            total += info.st_size
-            if count > limits.max_files or total > limits.max_total_bytes:
-                report.error(
-                    "content", 0,
-                    f"more than {limits.max_files:,} files or {limits.max_total_bytes:,} bytes: over the configured"
-                    " limits (extra.limits in mkdocs.yml); nothing was built",
-                )
-                return
-            yield path, info
 
 
 def _read_actor(path: Path, rel: str, report: Report, limits: Limits) -> Optional[Actor]:

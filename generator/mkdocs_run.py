@@ -22,6 +22,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .engine_runs import OS_ERROR, OS_ERROR_EXIT
+from .forks import die_with_parent, quiet_interrupt
+
 # A dirty run is how the generator asks MkDocs to render only the pages it
 # names (mkdocs_hooks.on_files); MkDocs answers each one with a notice that
 # navigation may go stale. That cannot happen here: pages come from the
@@ -66,16 +69,24 @@ def run(config_file: str, site_dir: str, strict: bool, dirty: bool, stream: Text
         # MkDocs has logged the causes; Abort's own text says how it ended.
         logging.getLogger("mkdocs").error(str(exc))
         return 1
+    except OSError as exc:
+        entry = {"level": OS_ERROR, "errno": exc.errno, "message": exc.strerror or str(exc), "filename": exc.filename}
+        stream.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
+        stream.flush()
+        return OS_ERROR_EXIT
     return 0
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     flags = {arg for arg in args if arg.startswith("--")}
-    paths = [arg for arg in args if not arg.startswith("--")]
-    if len(paths) != 2 or flags - {"--strict", "--dirty"}:
+    positional = [arg for arg in args if not arg.startswith("--")]
+    if len(positional) != 3 or not positional[0].isdigit() or flags - {"--strict", "--dirty"}:
         print(__doc__, file=sys.stderr)
         return 2
+    parent, config_file, site_dir = positional
+    die_with_parent(int(parent))
+    quiet_interrupt()
     # stdout carries the JSON lines alone: whatever else is printed (a
     # plugin's print, a theme's notice) goes to stderr, which the build
     # shows when the run fails.
@@ -83,7 +94,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     channel = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     with channel:
-        return run(paths[0], paths[1], "--strict" in flags, "--dirty" in flags, channel)
+        return run(config_file, site_dir, "--strict" in flags, "--dirty" in flags, channel)
 
 
 if __name__ == "__main__":

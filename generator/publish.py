@@ -20,6 +20,7 @@ from .diagnostics import BuildFailed, Report
 from .editions import EditionResult
 from .engine import CHANGED, Stage, prepare_stage, swap_in
 from .engine_runs import report_engines, run_editions
+from .forks import interrupt_deferred
 from .pairs import BRIEFING_NAME
 from .model import LANGS
 from .project import Project
@@ -180,5 +181,10 @@ def _assemble_and_swap(project: Project, timings: Timings, engine_key: str, dige
         os.replace(out / "en", stage)
     # Forgotten before site/ changes: a crash between the two leaves no stale record.
     buildstate.forget_site_record(build_dir)
-    timings.run("swap", lambda: swap_in(build_dir, stage, project.site_dir))
-    buildstate.write_site_record(build_dir, engine_key, digests, project.site_dir)
+    with interrupt_deferred():  # site/ is the old one or the new one, never missing
+        timings.run("swap", lambda: swap_in(build_dir, stage, project.site_dir))
+    try:
+        buildstate.write_site_record(build_dir, engine_key, digests, project.site_dir)
+    except OSError:
+        # site/ is complete and new; without its record the next build is a full one.
+        return

@@ -5,6 +5,13 @@ build`). After the first build, rebuilds are dirty: pages whose view model
 is unchanged are neither rendered again nor passed to MkDocs as changed. A
 change to templates/ or mkdocs.yml renders everything. A broken edit prints
 its problems and the last good preview stays served.
+
+Two processes: this one serves HTTP (from threads); the rebuilds run in a
+child forked before the first of those threads starts, which keeps the
+caches in memory and forks its own workers with no other thread running
+(forks.py). Each rebuild holds the project's lock on .build/ (lock.py): it
+shares .build/<lang>/ with `briefing build`, which waits for it, as it waits
+for a build.
 """
 
 from __future__ import annotations
@@ -12,15 +19,19 @@ from __future__ import annotations
 import errno
 import functools
 import http.server
+import multiprocessing
 import os
 import sys
 import threading
 import time
-from typing import Callable, Optional
+from types import SimpleNamespace
+from typing import Any, Callable, Optional
 
+from . import lock
 from .build import Caches, Project, Timings, build
+from .diagnostics import BuildFailed, Report, os_error_line
+from .forks import can_fork, fork_process
 from .render import PageCache
-from .diagnostics import BuildFailed, Report
 
 POLL_SECONDS = 0.25
 # Injected into HTML responses only (never into the built files).
@@ -51,9 +62,14 @@ class Preview:
         self.project = project
         self.out = project.build_dir / "preview"
         self.log = log
-        self.version = 0
-        self.lock = threading.Lock()
+        # Counted up by the rebuilding child, read by this process's server: in shared memory.
+        self._version: Any = multiprocessing.get_context("fork").Value("q", 0) if can_fork() else SimpleNamespace(value=0)
         self.caches = Caches()
+        self.command_pid = os.getpid()  # named to a build that waits for a rebuild (run by a child)
+
+    @property
+    def version(self) -> int:
+        return int(self._version.value)
 
     def rebuild(self, changed: Optional[set[str]] = None) -> bool:
         report = Report()
@@ -64,17 +80,20 @@ class Preview:
             self.caches.pages = PageCache()
         start = time.perf_counter()
         try:
-            build(self.project, report, timings=timings, preview=self.out, dirty=not structural,
-                  caches=self.caches)
+            with lock.exclusive(self.project.build_dir, "briefing serve", self.log, self.command_pid):
+                build(self.project, report, timings=timings, preview=self.out, dirty=not structural,
+                      caches=self.caches)
         except BuildFailed:
             for item in report.items:
                 self.log(item.format())
             self.log(f"build failed: still serving the last good preview ({len(report.errors)} errors)")
             return False
+        except OSError as exc:
+            self.log(f"{os_error_line(exc, self.project.root)}: still serving the last good preview")
+            return False
         for item in report.warnings:
             self.log(item.format())
-        with self.lock:
-            self.version += 1
+        self._version.value += 1
         rendered = sum(v for k, v in timings.counts.items() if k.startswith("rendered_"))
         stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
         self.log(f"rebuilt in {time.perf_counter() - start:.2f}s ({rendered} pages rendered; {stages})")
@@ -140,31 +159,79 @@ def serve(project: Project, host: str, port: int, log: Callable[[str], None] = l
         log(_cannot_listen(host, port, exc))
         return 1
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
     try:
         # Taken before the first build, so that an edit saved during it is seen.
         state = snapshot(project)
         preview.rebuild()
-        thread.start()
-        log(f"serving on http://{host}:{server.server_address[1]}/ (Arabic edition at /ar/); watching content/, templates/, mkdocs.yml")
-        while True:
-            time.sleep(POLL_SECONDS)
-            current = snapshot(project)
-            if current != state:
-                changed = {p for p in set(current) | set(state) if current.get(p) != state.get(p)}
-                state = current
-                # Editors save in several steps: wait for the files to settle.
-                time.sleep(POLL_SECONDS)
-                settled = snapshot(project)
-                changed |= {p for p in set(settled) | set(state) if settled.get(p) != state.get(p)}
-                state = settled
-                names = ", ".join(sorted(os.path.relpath(p, project.root) for p in changed)[:3])
-                log(f"changed: {names}{' …' if len(changed) > 3 else ''}")
-                preview.rebuild(changed)
+        if not can_fork():
+            return _serve_and_watch_in_turn(project, host, server, preview, state, log)
+        return _serve_beside_rebuilder(project, host, server, preview, state, log)
+    except KeyboardInterrupt:
+        log("stopped")
+        return 0
+    finally:
+        server.server_close()
+
+
+def _serve_beside_rebuilder(project: Project, host: str, server: http.server.ThreadingHTTPServer, preview: Preview,
+                            state: dict[str, tuple[int, int]], log: Callable[[str], None]) -> int:
+    """This process serves; a child forked before the server's thread starts rebuilds on edits."""
+
+    def rebuild_on_edits() -> None:
+        server.server_close()  # the child's copy of the listening socket; this process serves
+        _watch(project, preview, state, log)
+
+    # Forked before the server's thread starts (fork_process checks it).
+    rebuilder = fork_process(rebuild_on_edits, name="rebuilder", daemon=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _tell_serving(host, server, log)
+    try:
+        rebuilder.join()
+        log(f"briefing serve: the rebuilding process ended (exit code {rebuilder.exitcode})")
+        return 1
+    except KeyboardInterrupt:
+        log("stopped")
+        return 0
+    finally:
+        server.shutdown()
+        rebuilder.kill()  # ends on Ctrl-C by itself; on another way out, here
+        rebuilder.join()
+
+
+def _tell_serving(host: str, server: http.server.ThreadingHTTPServer, log: Callable[[str], None]) -> None:
+    log(f"serving on http://{host}:{server.server_address[1]}/ (Arabic edition at /ar/); watching content/, templates/, mkdocs.yml")
+
+
+def _serve_and_watch_in_turn(project: Project, host: str, server: http.server.ThreadingHTTPServer, preview: Preview,
+                             state: dict[str, tuple[int, int]], log: Callable[[str], None]) -> int:
+    """Without fork, one process: rebuilds fork nothing (editions.render_editions runs them in turn)."""
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _tell_serving(host, server, log)
+    try:
+        _watch(project, preview, state, log)
     except KeyboardInterrupt:
         log("stopped")
     finally:
-        if thread.is_alive():
-            server.shutdown()  # waits for serve_forever: only once it runs
-        server.server_close()
+        server.shutdown()
     return 0
+
+
+def _watch(project: Project, preview: Preview, state: dict[str, tuple[int, int]], log: Callable[[str], None]) -> None:
+    """Rebuild the preview after each edit, for ever."""
+    while True:
+        time.sleep(POLL_SECONDS)
+        current = snapshot(project)
+        if current != state:
+            changed = {p for p in set(current) | set(state) if current.get(p) != state.get(p)}
+            state = current
+            # Editors save in several steps: wait for the files to settle.
+            time.sleep(POLL_SECONDS)
+            settled = snapshot(project)
+            changed |= {p for p in set(settled) | set(state) if settled.get(p) != state.get(p)}
+            state = settled
+            names = ", ".join(sorted(os.path.relpath(p, project.root) for p in changed)[:3])
+            log(f"changed: {names}{' …' if len(changed) > 3 else ''}")
+            try:
+                preview.rebuild(changed)
+            except Exception as exc:  # noqa: BLE001 - as the command line's last line of defence; serving goes on
+                log(f"briefing: internal error: {type(exc).__name__}: {exc}: still serving the last good preview")

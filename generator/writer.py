@@ -27,9 +27,28 @@ def replacing(path: Path) -> Iterator[BinaryIO]:
     never half of one, and a shared file is never changed in place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        yield f
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as f:
+            yield f
+        os.replace(tmp, path)
+    except BaseException as exc:
+        # A full disk or an interruption leaves no half-written file behind.
+        _discard(tmp)
+        raise _with_filename(exc, tmp) from None
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # a read-only folder: nothing could have been written there either
+        return
+
+
+def _with_filename(exc: BaseException, path: Path) -> BaseException:
+    """An error of a write (a full disk) names no file: the build's message names the folder."""
+    if isinstance(exc, OSError) and exc.filename is None:
+        return OSError(exc.errno, exc.strerror, str(path))
+    return exc
 
 
 def replace_file(path: Path, data: bytes) -> None:
@@ -47,7 +66,11 @@ def sync_file(path: Path, data: bytes) -> bool:
     except FileNotFoundError:
         # A new file: nobody reads it yet, so it is written where it goes.
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        try:
+            path.write_bytes(data)
+        except BaseException as exc:
+            _discard(path)
+            raise _with_filename(exc, path) from None
         return True
     replace_file(path, data)
     return True

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+
+import pytest
 
 from conftest import copy_project, files_of, run_cli
 from generator.diagnostics import Report
-from generator.engine_runs import EngineMessage, EngineRun, report_engines
+from generator.engine_runs import OS_ERROR, OS_ERROR_EXIT, EngineMessage, EngineRun, report_engines
 
 UNKNOWN_KEY = "Config value 'unknown_key': Unrecognised configuration name: unknown_key"
 
@@ -76,9 +79,9 @@ def test_report_of_the_runs(tmp_path: Path) -> None:
     config.write_text("site_name: x\nplugins:\n  - search\n", encoding="utf-8")
     shared = EngineMessage("WARNING", "Config value 'plugins': Plugin 'search' option 'x': Unrecognised configuration name: x")
     runs = [
-        EngineRun("en", 0, (shared, EngineMessage("ERROR", "a plugin's error, built on anyway")), "", 1.0),
-        EngineRun("ar", 1, (shared, EngineMessage("ERROR", "Aborted with a BuildError!")), "Traceback ...\nBuildError", 1.0),
-        EngineRun("ar", 2, (), "", 1.0),
+        EngineRun("en", 0, (shared, EngineMessage("ERROR", "a plugin's error, built on anyway")), "", 1.0, Path("out")),
+        EngineRun("ar", 1, (shared, EngineMessage("ERROR", "Aborted with a BuildError!")), "Traceback ...\nBuildError", 1.0, Path("out")),
+        EngineRun("ar", 2, (), "", 1.0, Path("out")),
     ]
     report = Report()
     assert report_engines(runs[:2], report, config) is False
@@ -92,3 +95,17 @@ def test_report_of_the_runs(tmp_path: Path) -> None:
     assert [item.format() for item in silent.items] == [
         "mkdocs.yml: error: the site engine (MkDocs) failed on the ar edition: exit code 2",
     ]
+
+
+def test_an_operating_system_error_of_the_engine_is_raised_as_one(tmp_path: Path) -> None:
+    # The runner's OSERROR line (a full disk in MkDocs' process) becomes the
+    # OSError the command line reports in one line, naming the folder when the
+    # error names no file.
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    full = EngineMessage(OS_ERROR, "No space left on device", errno.ENOSPC, None)
+    run = EngineRun("ar", OS_ERROR_EXIT, (full,), "", 1.0, tmp_path / "out" / "ar")
+    with pytest.raises(OSError) as raised:
+        report_engines([run], Report(), config)
+    assert (raised.value.errno, raised.value.strerror, raised.value.filename) == (
+        errno.ENOSPC, "No space left on device", str(tmp_path / "out" / "ar"))
