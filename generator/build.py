@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Mapping, Optional
@@ -13,6 +13,7 @@ from .buildstate import Caches
 from .diagnostics import BuildFailed, Report, counted
 from .editions import EditionJob, EditionResult, read_assets, render_editions
 from .engine import SiteConfig, epoch_for, read_config, read_limits
+from .engine_choice import Engine
 from .link import Site, link
 from .loader import Limits, load
 from .model import Corpus
@@ -74,7 +75,8 @@ def check(project: Project, report: Report, timings: Optional[Timings] = None, l
 
 
 def build(project: Project, report: Report, strict: bool = False, timings: Optional[Timings] = None,
-          preview: Optional[Path] = None, dirty: bool = False, caches: Optional[Caches] = None) -> Timings:
+          preview: Optional[Path] = None, dirty: bool = False, caches: Optional[Caches] = None,
+          engine: Optional[Engine] = None, pages_as_files: bool = False) -> Timings:
     """Build site/ from content/; raises BuildFailed leaving the previous site/ untouched.
 
     load -> validate -> link (check), render -> index -> write (per edition,
@@ -87,12 +89,16 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     whose caches live in memory), the editions are built into preview/en and
     preview/ar and kept there, and `dirty` says whether MkDocs may start from
     them.
+
+    `engine` (the command line's) overrides the one mkdocs.yml names;
+    `pages_as_files` writes each page as a file into .build/<lang>/docs.
     """
     timings = timings or Timings()
     site_run = None if preview is not None else SiteRun.start(project, strict)
-    key = buildstate.code_key(project.root)
     try:
         config = read_config(project.root / "mkdocs.yml", report)
+        config = replace(config, engine=engine or config.engine, pages_as_files=pages_as_files)
+        key = buildstate.code_key(project.root, config.engine)
         persist = caches is None
         if caches is None:
             caches = timings.run("restore", lambda: buildstate.restore(project.build_dir, key)) or Caches()

@@ -19,6 +19,8 @@ from typing import Any, Mapping, Optional
 
 from . import stored
 from .diagnostics import Diagnostic
+from .engine import read_engine
+from .engine_choice import Engine, engine_version
 from .link import LinkCache, LinkedBriefing, LinkedDoc
 from .loader import FileCache
 from .model import Actor, Briefing, Term
@@ -32,12 +34,18 @@ STATE_FILE = "cache/state.msgpack"
 OLD_FILES = ("cache/state.pickle", "cache/templates", "en/pages.pickle", "ar/pages.pickle")
 
 
-def code_key(root: Path) -> str:
-    """A digest of everything besides content/ that a stored result depends on."""
+def code_key(root: Path, engine: Optional[Engine] = None) -> str:
+    """A digest of everything besides content/ that a stored result depends on.
+
+    The engine's name and version are part of it (by default the engine
+    mkdocs.yml names): a build with another engine reuses no stored page and
+    never updates a site the other built."""
+    engine = engine or read_engine(root / "mkdocs.yml")
     digest = hashlib.blake2b(digest_size=16)
-    versions = [metadata.version(name) for name in ("mkdocs", "mkdocs-material", "jinja2", "markdown", "nh3",
+    versions = [metadata.version(name) for name in ("mkdocs-material", "jinja2", "markdown", "nh3",
                                                     "pyahocorasick", "pyyaml", "msgspec")]
-    digest.update(repr((stored.FORMAT, sys.version, versions, os.environ.get("BRIEFING_SITE_URL", ""))).encode())
+    engine_id = (engine.name, engine_version(engine))
+    digest.update(repr((stored.FORMAT, sys.version, engine_id, versions, os.environ.get("BRIEFING_SITE_URL", ""))).encode())
     for folder in (PACKAGE, root / "templates"):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:

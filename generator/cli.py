@@ -13,6 +13,7 @@ from typing import Callable, ContextManager, Optional, Sequence, TextIO
 from . import buildstate, lock
 from .build import Caches, Project, Timings, build, check, check_content
 from .diagnostics import BuildFailed, Report, counted, os_error_line
+from .engine_choice import ENGINES, Engine, engine_named
 from .forks import INTERRUPTED
 
 
@@ -26,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     p_build = sub.add_parser("build", help="check, generate and render the site into site/")
     p_build.add_argument("--strict", action="store_true", help="fail on warnings too")
     p_build.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    _engine_option(p_build)
+    p_build.add_argument("--pages-as-files", action="store_true",
+                         help="write each page as a file into .build/<lang>/docs, which any engine reading mkdocs.yml can build")
     p_new = sub.add_parser("new", help="scaffold a new briefing or actor")
     new_sub = p_new.add_subparsers(dest="what", required=True)
     p_nb = new_sub.add_parser("briefing", help="an original and an empty translation stub")
@@ -40,7 +44,17 @@ def _parser() -> argparse.ArgumentParser:
     p_serve = sub.add_parser("serve", help="live preview of both editions, rebuilt on every edit")
     p_serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p_serve.add_argument("-p", "--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    _engine_option(p_serve)
     return parser
+
+
+def _engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=tuple(ENGINES), default=None,
+                        help="the site engine (default: extra.briefing.engine in mkdocs.yml, else mkdocs)")
+
+
+def _chosen_engine(args: argparse.Namespace) -> Optional[Engine]:
+    return engine_named(args.engine) if args.engine else None
 
 
 def _print_report(report: Report, fmt: str, stream: TextIO) -> None:
@@ -84,7 +98,8 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     report = Report()
     timings = Timings(progress=None if args.quiet else _progress(time.perf_counter()))
     try:
-        build(project, report, strict=args.strict, timings=timings)
+        build(project, report, strict=args.strict, timings=timings, engine=_chosen_engine(args),
+              pages_as_files=args.pages_as_files)
     except BuildFailed:
         _print_report(report, "text", sys.stderr)
         print(f"build failed ({_summary(report)}); site/ was left as it was", file=sys.stderr)
@@ -143,7 +158,7 @@ def cmd_status(project: Project, args: argparse.Namespace) -> int:
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(project, args.host, args.port)
+    return serve(project, args.host, args.port, engine=_chosen_engine(args))
 
 
 def _hold_build_dir(command: str, project: Project) -> ContextManager[None]:

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Mapping
 import yaml
 
 from .diagnostics import Report
+from .engine_choice import CONFIG_KEY, DEFAULT, Engine, ENGINES, unknown_engine_message
 from .forks import can_fork, fork_process
 from .i18n import EDITION_NAMES, STRINGS, t
 from .reading import Limits
@@ -32,6 +33,9 @@ SEARCH_DOCS = "search_docs.json"  # per edition, beside its docs folder
 PAGES_ARCHIVE = "pages.msgpack"  # per edition: every page's Markdown (editions.py, stored.py)
 CHANGED = "changed.json"  # per edition: the pages a dirty engine run renders again
 LOCALES = {"en": "en_GB", "ar": "ar_AR"}
+# Interface strings the theme overrides use (404.html), in the edition's language:
+# written into the generated config, so that no engine hook has to compute them.
+THEME_STRINGS = ("page_not_found", "page_not_found_text", "all_briefings")
 NAV = ("home", "briefings", "actors", "timeline", "topics", "places")
 NAV_PATHS = {
     "home": "index.md",
@@ -56,6 +60,11 @@ class SiteConfig:
     site_url: str  # "" when not set
     plugins: tuple[Any, ...]
     limits: Limits = Limits()
+    engine: Engine = DEFAULT  # extra.briefing.engine, unless the command line names one
+    # A page per file in .build/<lang>/docs (`build --pages-as-files`), which
+    # any engine reading mkdocs.yml can build, instead of the pages archive
+    # that only our hooks read.
+    pages_as_files: bool = False
 
 
 _FALLBACK = SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
@@ -81,12 +90,59 @@ def read_config(path: Path, report: Report) -> SiteConfig:
     site_url = os.environ.get("BRIEFING_SITE_URL") or raw.get("site_url") or ""
     if site_url and not site_url.endswith("/"):
         site_url += "/"
+    engine = _engine(raw)
+    if engine is None:
+        report.error(path.name, _key_line(path, CONFIG_KEY), unknown_engine_message(_configured_engine(raw)))
     return SiteConfig(
         Bilingual(names.get("en", default), names.get("ar", default)),
         site_url,
         tuple(raw.get("plugins") or ("search",)),
         _limits(raw),
+        engine or DEFAULT,
     )
+
+
+def read_engine(path: Path) -> Engine:
+    """extra.briefing.engine alone, for `check` and `status` (problems are read_config's to report)."""
+    try:
+        raw = _load_raw(path)
+    except (OSError, yaml.YAMLError):
+        return DEFAULT
+    return _engine(raw) or DEFAULT
+
+
+def _configured_engine(raw: Any) -> Any:
+    value = raw
+    for key in CONFIG_KEY:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def _engine(raw: Any) -> Engine | None:
+    """The engine mkdocs.yml names (the default when it names none); None when it names an unknown one."""
+    value = _configured_engine(raw)
+    if value is None:
+        return DEFAULT
+    return ENGINES.get(value) if isinstance(value, str) else None
+
+
+def _key_line(path: Path, keys: tuple[str, ...]) -> int:
+    """The line of a nested key in a YAML file (0 when it is not there): the loaded values carry no lines."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, yaml.YAMLError):
+        return 0
+    line = 0
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return line
+        found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if found is None:
+            return line
+        line, node = found[0].start_mark.line + 1, found[1]
+    return line
 
 
 def read_limits(path: Path) -> Limits:
@@ -145,16 +201,20 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
             "alternate": [{"name": EDITION_NAMES[x], "lang": x} for x in LANGS],
             "briefing": {
                 "edition": lang,
+                # Which engine builds this config (engine_runs.run_edition reads it back).
+                "engine": config.engine.name,
                 "other": peer,
                 "other_name": EDITION_NAMES[peer],
                 "other_prefix": "ar/" if lang == "en" else "../",
                 "switch_label": STRINGS["switch_to"][peer],
                 "site_url": site_url,
                 "other_site_url": other_site_url,
+                "strings": {key: t(key, lang) for key in THEME_STRINGS},
                 "locale": LOCALES[lang],
                 "other_locale": LOCALES[peer],
                 "search_docs": str((build / lang / SEARCH_DOCS).resolve()),
-                "pages": str((build / lang / PAGES_ARCHIVE).resolve()),
+                # Without it, the pages are files in docs/ (SiteConfig.pages_as_files).
+                **({} if config.pages_as_files else {"pages": str((build / lang / PAGES_ARCHIVE).resolve())}),
                 "changed": str((build / lang / CHANGED).resolve()),
             },
         },

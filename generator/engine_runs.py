@@ -1,4 +1,4 @@
-"""Stage 6's MkDocs runs: one process per edition (generator.mkdocs_run), its warnings and errors read back into the report."""
+"""Stage 6's engine runs (MkDocs or ProperDocs): one process per edition (generator.mkdocs_run), its warnings and errors read back into the report."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Optional
 
 from .diagnostics import Report
+from .engine_choice import DEFAULT, ENGINES, Engine
 from .model import LANGS
 
 # The module each edition's MkDocs process runs (the benchmark finds the processes by it).
@@ -32,7 +33,7 @@ class EngineMessage:
 
 @dataclass(frozen=True)
 class EngineRun:
-    """One edition's MkDocs run, as it ended."""
+    """One edition's engine run, as it ended."""
 
     lang: str
     returncode: int
@@ -40,20 +41,31 @@ class EngineRun:
     output: str  # anything else it printed (tracebacks, a plugin's prints)
     seconds: float
     output_dir: Path  # where it wrote: named when an operating-system error names no file
+    engine: Engine = DEFAULT
+
+
+def configured_engine(config_file: Path) -> Engine:
+    """The engine an edition's generated config names (engine.edition_config writes it; JSON)."""
+    config = json.loads(config_file.read_bytes())
+    return ENGINES[config["extra"]["briefing"]["engine"]]
 
 
 def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, dirty: bool) -> EngineRun:
-    """MkDocs on one edition (in its own process: a fresh interpreter, with a fixed hash seed).
+    """The engine its generated config names, on one edition (in its own process: a fresh interpreter, with a fixed hash seed).
 
     `dirty` lets MkDocs skip pages the hooks say are unchanged (see
     mkdocs_hooks.on_files) and keeps what the output folder holds. `strict`
     is MkDocs' own: it stops at the end of a run that logged a warning.
     """
     started = time.perf_counter()
-    # NO_MKDOCS_2_WARNING: the theme prints a notice about MkDocs' successor when run by MkDocs' command line.
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+    config_file = build / lang / "mkdocs.yml"
+    engine = configured_engine(config_file)
+    # NO_MKDOCS_2_WARNING: the theme prints a notice about MkDocs' successor when run by MkDocs' command line;
+    # DISABLE_MKDOCS_2_WARNING: ProperDocs' own notice, the same way.
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1",
+               DISABLE_MKDOCS_2_WARNING="true")
     # -P: the working folder is not searched for modules (a generator/ or mkdocs/ there is not imported).
-    cmd = [sys.executable, "-P", "-m", RUNNER, str(os.getpid()), str(build / lang / "mkdocs.yml"), str(output.resolve())]
+    cmd = [sys.executable, "-P", "-m", RUNNER, str(os.getpid()), engine.name, str(config_file), str(output.resolve())]
     if strict:
         cmd.append("--strict")
     if dirty:
@@ -64,7 +76,7 @@ def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, 
     proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     logged, other = _logged(proc.stdout)
     return EngineRun(lang, proc.returncode, logged, "\n".join([*other, proc.stderr]).strip(),
-                     time.perf_counter() - started, output)
+                     time.perf_counter() - started, output, engine)
 
 
 def _logged(stdout: str) -> tuple[tuple[EngineMessage, ...], list[str]]:
@@ -85,7 +97,7 @@ def _logged(stdout: str) -> tuple[tuple[EngineMessage, ...], list[str]]:
 
 
 def report_engines(runs: Iterable[EngineRun], report: Report, config: Path) -> bool:
-    """MkDocs' failures and warnings as problems of the build; True when every run succeeded.
+    """The engine's failures and warnings as problems of the build; True when every run succeeded.
 
     A warning both editions logged (most come from the shared mkdocs.yml) is
     reported once; a setting MkDocs names is reported at its line in
@@ -99,14 +111,15 @@ def report_engines(runs: Iterable[EngineRun], report: Report, config: Path) -> b
             # An error MkDocs logs and builds on anyway is, like its warnings, for --strict to fail on.
             if entry.level == "WARNING" or run.returncode == 0:
                 warned.setdefault(entry.message, set()).add(run.lang)
+    label = runs[0].engine.label if runs else DEFAULT.label
     for message, langs in warned.items():
-        where = "MkDocs" if len(langs) == len(runs) > 1 else f"MkDocs ({', '.join(sorted(langs))} edition)"
+        where = label if len(langs) == len(runs) > 1 else f"{label} ({', '.join(sorted(langs))} edition)"
         report.warning(config.name, _config_line(config, message), f"{where}: {message}")
     for run in runs:
         if run.returncode != 0:
             errors = [entry.message for entry in run.logged if entry.level != "WARNING"]
             detail = "; ".join(errors) or (run.output.splitlines()[-1] if run.output else f"exit code {run.returncode}")
-            report.error(config.name, 0, f"the site engine (MkDocs) failed on the {run.lang} edition: {detail[-800:]}")
+            report.error(config.name, 0, f"the site engine ({run.engine.label}) failed on the {run.lang} edition: {detail[-800:]}")
     return all(run.returncode == 0 for run in runs)
 
 

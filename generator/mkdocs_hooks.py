@@ -97,19 +97,6 @@ def _search_worker(output: str) -> str:
     return _WORKER_URL.sub(rf"\g<1>\g<2>assets/javascripts/workers/{WORKER_NAME}\g<3>", output, count=1)
 
 
-# Interface strings the theme overrides use, in the edition's language.
-THEME_STRINGS = ("page_not_found", "page_not_found_text", "all_briefings")
-
-
-def on_config(config: Any) -> Any:
-    from generator.i18n import t
-
-    lang = config.theme.get("language", "en")
-    briefing = config.extra.setdefault("briefing", {})
-    briefing["strings"] = {key: t(key, lang) for key in THEME_STRINGS}
-    return config
-
-
 # The generator's pages come from one archive per edition (see
 # generator/editions.py), not from a file each in docs/.
 

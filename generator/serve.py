@@ -30,6 +30,7 @@ from typing import Any, Callable, Optional
 from . import lock
 from .build import Caches, Project, Timings, build
 from .diagnostics import BuildFailed, Report, os_error_line
+from .engine_choice import Engine
 from .forks import can_fork, fork_process
 from .render import PageCache
 
@@ -58,8 +59,9 @@ def snapshot(project: Project) -> dict[str, tuple[int, int]]:
 
 
 class Preview:
-    def __init__(self, project: Project, log: Callable[[str], None]) -> None:
+    def __init__(self, project: Project, log: Callable[[str], None], engine: Optional[Engine] = None) -> None:
         self.project = project
+        self.engine = engine  # the command line's; else mkdocs.yml's
         self.out = project.build_dir / "preview"
         self.log = log
         # Counted up by the rebuilding child, read by this process's server: in shared memory.
@@ -82,7 +84,7 @@ class Preview:
         try:
             with lock.exclusive(self.project.build_dir, "briefing serve", self.log, self.command_pid):
                 build(self.project, report, timings=timings, preview=self.out, dirty=not structural,
-                      caches=self.caches)
+                      caches=self.caches, engine=self.engine)
         except BuildFailed:
             for item in report.items:
                 self.log(item.format())
@@ -149,8 +151,9 @@ def _cannot_listen(host: str, port: int, error: OSError) -> str:
     return f"briefing serve: cannot listen on {host}:{port}: {error.strerror or error}"
 
 
-def serve(project: Project, host: str, port: int, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)) -> int:
-    preview = Preview(project, log)
+def serve(project: Project, host: str, port: int, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True),
+          engine: Optional[Engine] = None) -> int:
+    preview = Preview(project, log, engine)
     handler = functools.partial(_handler(preview), directory=str(preview.out / "en"))
     # The address is taken before the first build: a port in use is said at once, not after a build.
     try:
