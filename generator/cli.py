@@ -10,10 +10,11 @@ from pathlib import Path
 from contextlib import nullcontext
 from typing import Callable, ContextManager, Optional, Sequence, TextIO
 
-from . import buildstate, lock
+from . import buildstate
+from .core import lock
 from .build import Caches, Project, Timings, build, check, check_content
-from .diagnostics import BuildFailed, Report, counted, os_error_line
-from .forks import INTERRUPTED
+from .core.diagnostics import BuildFailed, Report, counted, os_error_line
+from .core.forks import INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Optional
 
-from .diagnostics import Report
-from .model import LANGS
+from ..core.diagnostics import Report
+from ..content.model import LANGS
 
 # The module each edition's MkDocs process runs (the benchmark finds the processes by it).
-RUNNER = "generator.mkdocs_run"
+RUNNER = "generator.engine.mkdocs_run"
 # How the runner reports an operating-system error: a line of this level, and this exit code.
 OS_ERROR = "OSERROR"
 OS_ERROR_EXIT = 3

@@ -7,7 +7,7 @@ handler that hands each warning and error, whatever logger it comes from
 (and nothing else goes there), so that they reach the build's report with
 their text.
 
-Usage: python -m generator.mkdocs_run CONFIG SITE_DIR [--strict] [--dirty]
+Usage: python -m generator.engine.mkdocs_run CONFIG SITE_DIR [--strict] [--dirty]
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .engine_runs import OS_ERROR, OS_ERROR_EXIT
-from .forks import die_with_parent, quiet_interrupt
+from .runs import OS_ERROR, OS_ERROR_EXIT
+from ..core.forks import die_with_parent, quiet_interrupt
 
 # A dirty run is how the generator asks MkDocs to render only the pages it
 # names (mkdocs_hooks.on_files); MkDocs answers each one with a notice that

@@ -21,11 +21,11 @@ from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
-from .diagnostics import Report
-from .forks import can_fork, fork_process
-from .i18n import EDITION_NAMES, STRINGS, t
-from .reading import Limits
-from .model import LANGS, Bilingual, other
+from ..core.diagnostics import Report
+from ..core.forks import can_fork, fork_process
+from ..views.i18n import EDITION_NAMES, STRINGS, t
+from ..content.reading import Limits
+from ..content.model import LANGS, Bilingual, other
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 SEARCH_DOCS = "search_docs.json"  # per edition, beside its docs folder
