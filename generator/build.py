@@ -8,20 +8,21 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Mapping, Optional
 
-from . import buildstate, dates
+from . import buildstate
+from .core import dates
 from .buildstate import Caches
-from .diagnostics import BuildFailed, Report, counted
+from .core.diagnostics import BuildFailed, Report, counted
 from .editions import EditionJob, EditionResult, read_assets, render_editions
-from .engine import SiteConfig, epoch_for, read_config, read_limits
-from .engine_choice import Engine
-from .link import Site, link
-from .loader import Limits, load
-from .model import Corpus
-from .project import Project
+from .engine.adapter import SiteConfig, epoch_for, read_config, read_limits
+from .engine.choice import Engine
+from .linking.link import Site, link
+from .content.loader import Limits, load
+from .content.model import Corpus
+from .core.project import Project
 from .publish import SiteRun, preview_engine
-from .render import Rendered
-from .timings import Timings
-from .validate import validate
+from .output.render import Rendered
+from .core.timings import Timings
+from .content.validate import validate
 
 __all__ = ["BuildFailed", "Caches", "Checked", "Project", "Timings", "build", "check", "check_content"]
 

@@ -17,15 +17,15 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-from . import stored
-from .diagnostics import Diagnostic
-from .engine import read_engine
-from .engine_choice import Engine, engine_version
-from .link import LinkCache, LinkedBriefing, LinkedDoc
-from .loader import FileCache
-from .model import Actor, Briefing, Term
-from .render import PageCache
-from .writer import replace_file
+from .core import stored
+from .core.diagnostics import Diagnostic
+from .engine.adapter import read_engine
+from .engine.choice import Engine, engine_version
+from .linking.link import LinkCache, LinkedBriefing, LinkedDoc
+from .content.loader import FileCache
+from .content.model import Actor, Briefing, Term
+from .output.render import PageCache
+from .core.writer import replace_file
 
 PACKAGE = Path(__file__).resolve().parent
 STATE_FILE = "cache/state.msgpack"

@@ -10,11 +10,12 @@ from pathlib import Path
 from contextlib import nullcontext
 from typing import Callable, ContextManager, Optional, Sequence, TextIO
 
-from . import buildstate, lock
+from . import buildstate
+from .core import lock
 from .build import Caches, Project, Timings, build, check, check_content
-from .diagnostics import BuildFailed, Report, counted, os_error_line
-from .engine_choice import ENGINES, Engine, engine_named
-from .forks import INTERRUPTED
+from .core.diagnostics import BuildFailed, Report, counted, os_error_line
+from .engine.choice import ENGINES, Engine, engine_named
+from .core.forks import INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -19,19 +19,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from . import exports
-from . import stored
-from .engine import PAGES_ARCHIVE, SEARCH_DOCS, SiteConfig, dump_config, edition_config
-from .engine_runs import EngineRun, run_edition
-from .forks import can_fork, fork_pool, inherited
-from .link import Site
-from .model import LANGS
-from .pages import edition_pages
-from .project import Project
-from .render import PageCache, Rendered, environment, page_digest, render_page
-from .searchindex import search_docs
-from .timings import Timings
-from .writer import WriteStats, sync_file, sync_tree
+from .output import exports
+from .core import stored
+from .engine.adapter import PAGES_ARCHIVE, SEARCH_DOCS, SiteConfig, dump_config, edition_config
+from .engine.runs import EngineRun, run_edition
+from .core.forks import can_fork, fork_pool, inherited
+from .linking.link import Site
+from .content.model import LANGS
+from .views.pages import edition_pages
+from .core.project import Project
+from .output.render import PageCache, Rendered, environment, page_digest, render_page
+from .output.searchindex import search_docs
+from .core.timings import Timings
+from .core.writer import WriteStats, sync_file, sync_tree
 
 __all__ = ["EditionJob", "EditionResult", "archived_pages", "generate", "read_archive", "read_assets",
            "render_editions"]

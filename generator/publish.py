@@ -15,17 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping, Optional
 
-from . import buildstate, urls
-from .diagnostics import BuildFailed, Report
+from . import buildstate
+from .core import urls
+from .core.diagnostics import BuildFailed, Report
 from .editions import EditionResult
-from .engine import CHANGED, Stage, prepare_stage, swap_in
-from .engine_runs import report_engines, run_editions
-from .forks import interrupt_deferred
-from .pairs import BRIEFING_NAME
-from .model import LANGS
-from .project import Project
-from .schema import SLUG_RE
-from .timings import Timings
+from .engine.adapter import CHANGED, Stage, prepare_stage, swap_in
+from .engine.runs import report_engines, run_editions
+from .core.forks import interrupt_deferred
+from .content.pairs import BRIEFING_NAME
+from .content.model import LANGS
+from .core.project import Project
+from .content.schema import SLUG_RE
+from .core.timings import Timings
 
 if TYPE_CHECKING:
     from .build import Caches

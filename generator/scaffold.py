@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Optional
 
-from .model import other
-from .schema import SLUG_RE
-from .sourcefile import SourceProblem, read_text
+from .content.model import other
+from .content.schema import SLUG_RE
+from .content.sourcefile import SourceProblem, read_text
 
 PLACEHOLDER = "TODO"
 # Left on the `date` line of a new original: while it is there, the date is

@@ -27,12 +27,12 @@ import time
 from types import SimpleNamespace
 from typing import Any, Callable, Optional
 
-from . import lock
+from .core import lock
 from .build import Caches, Project, Timings, build
-from .diagnostics import BuildFailed, Report, os_error_line
-from .engine_choice import Engine
-from .forks import can_fork, fork_process
-from .render import PageCache
+from .core.diagnostics import BuildFailed, Report, os_error_line
+from .engine.choice import Engine
+from .core.forks import can_fork, fork_process
+from .output.render import PageCache
 
 POLL_SECONDS = 0.25
 # Injected into HTML responses only (never into the built files).

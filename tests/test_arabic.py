@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.arabic import normalize, normalize_mapped, original_span
+from generator.text.arabic import normalize, normalize_mapped, original_span
 
 
 @pytest.mark.parametrize(

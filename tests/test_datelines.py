@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.datelines import Dateline, dateline
+from generator.content.datelines import Dateline, dateline
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, files_of, run_cli
-from generator.diagnostics import Report
-from generator.engine_runs import OS_ERROR, OS_ERROR_EXIT, EngineMessage, EngineRun, report_engines
+from generator.core.diagnostics import Report
+from generator.engine.runs import OS_ERROR, OS_ERROR_EXIT, EngineMessage, EngineRun, report_engines
 
 UNKNOWN_KEY = "Config value 'unknown_key': Unrecognised configuration name: unknown_key"
 

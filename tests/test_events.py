@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, copy_project, run_cli
-from generator.diagnostics import Report
-from generator.events import merge
-from generator.loader import load
+from generator.core.diagnostics import Report
+from generator.linking.events import merge
+from generator.content.loader import load
 from sitecheck import check_site
 
 EVENTS = REPO / "tests" / "fixtures" / "valid" / "events"

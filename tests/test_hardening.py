@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import copy_project, run_cli
-from generator.diagnostics import Report
-from generator.loader import load
+from generator.core.diagnostics import Report
+from generator.content.loader import load
 from sitecheck import check_site
 
 HOSTILE = [
@@ -254,10 +254,10 @@ def test_fuzzed_files_give_a_model_or_located_errors(tmp_path_factory: pytest.Te
         children, max_size=4),
     max_leaves=12))
 def test_schema_validator_never_raises(value: object) -> None:
-    from generator import schema
-    from generator.yamlnodes import parse
+    from generator.content import schema
+    from generator.content.yamlnodes import parse
 
-    from generator.yamlnodes import YamlProblem
+    from generator.content.yamlnodes import YamlProblem
 
     text = json.dumps(value, ensure_ascii=False)
     try:

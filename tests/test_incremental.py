@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_corpus
-from generator import stored
+from generator.core import stored
 from generator.build import Project, Timings, build
 from generator.buildstate import STATE_FILE
-from generator.diagnostics import Report
-from generator.engine import PAGES_ARCHIVE, clone_tree, prepare_stage
-from generator.forks import can_fork
+from generator.core.diagnostics import Report
+from generator.engine.adapter import PAGES_ARCHIVE, clone_tree, prepare_stage
+from generator.core.forks import can_fork
 from tests.conftest import files_of
 
 SIZE = 24

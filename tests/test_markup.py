@@ -7,7 +7,7 @@ import html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.markup import Renderer, clean, split_paragraphs
+from generator.text.markup import Renderer, clean, split_paragraphs
 
 RENDERER = Renderer()
 
@@ -40,13 +40,13 @@ def test_markup_still_goes_through_markdown_and_the_sanitiser() -> None:
 @settings(max_examples=2000, deadline=None, derandomize=True)
 @given(st.text(alphabet="ab ـ،.,;:'\"()%$^=+-_*#<>&[]!`\\|~{}\n\t\u00a0\u2003\r1290١٢لمشخانيIiPe@/hwtps", max_size=40))
 def test_plain_test_in_parts_equals_the_single_pattern(text: str) -> None:
-    from generator.markup import _MARKUP, _is_plain
+    from generator.text.markup import _MARKUP, _is_plain
 
     assert _is_plain(text) == (not _MARKUP.search(text)), repr(text)
 
 
 def test_plain_test_on_urls_and_line_shapes() -> None:
-    from generator.markup import _MARKUP, _is_plain
+    from generator.text.markup import _MARKUP, _is_plain
 
     for text in ("see https://x.org", "www.x.org", "http:", "a\n- b", "a\n1. b", "1) a", "a  \nb", "a \n", "a\n", "\u00a0a"):
         assert _is_plain(text) == (not _MARKUP.search(text)) is False, repr(text)

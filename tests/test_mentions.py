@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.mentions import (
+from generator.text.mentions import (
     Match,
     Matcher,
     Pattern,

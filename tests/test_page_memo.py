@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from generator.page_memo import MemoTemplate, PageMemo, page_values
+from generator.engine.page_memo import MemoTemplate, PageMemo, page_values
 
 
 @pytest.fixture()

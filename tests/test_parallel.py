@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.corpus import write_corpus
-from generator import link as linking
-from generator.diagnostics import Report
-from generator.loader import load
+from generator.linking import link as linking
+from generator.core.diagnostics import Report
+from generator.content.loader import load
 
 
 def test_parallel_linking_equals_one_process(tmp_path: Path, monkeypatch) -> None:

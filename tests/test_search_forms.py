@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.searchindex import normalised_words
+from generator.output.searchindex import normalised_words
 
 TEXTS = [
     "التقى الأدميرال علي شمخاني وباتروشيف في المفاوضات",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 
-from generator.urls import relative
+from generator.core.urls import relative
 
 
 def _reference(from_url: str, to_url: str) -> str:

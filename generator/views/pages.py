@@ -11,11 +11,11 @@ from typing import Any, Iterator, Optional
 
 from markupsafe import Markup, escape
 
-from . import urls
+from ..core import urls
 from .i18n import LANGUAGE_NAMES, format_date, t
-from .link import LinkedBriefing, Site
-from .markup import plain
-from .model import Bilingual, other
+from ..linking.link import LinkedBriefing, Site
+from ..text.markup import plain
+from ..content.model import Bilingual, other
 
 HOME_LATEST = 20
 

@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from generator.arabic import DROPPED, FOLDED
-from generator.page_memo import MemoTemplate, PageMemo
-from generator.writer import replace_file, replacing
+from generator.text.arabic import DROPPED, FOLDED
+from generator.engine.page_memo import MemoTemplate, PageMemo
+from generator.core.writer import replace_file, replacing
 
-from generator.searchindex import MIN_STEM, PROCLITICS, QUERY_PROCLITICS, SEARCH_FIELD
+from generator.output.searchindex import MIN_STEM, PROCLITICS, QUERY_PROCLITICS, SEARCH_FIELD
 
 WORKER_NAME = "briefing-search.js"
 # The engine's shortcuts for generated pages (the page template rendered once
@@ -118,7 +118,7 @@ def _page_file_class() -> type:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    from generator import stored
+    from generator.core import stored
 
     briefing = config.extra.get("briefing", {})
     archive = briefing.get("pages")

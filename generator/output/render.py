@@ -13,8 +13,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .i18n import t
-from .pages import Page
+from ..views.i18n import t
+from ..views.pages import Page
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 

@@ -21,12 +21,12 @@ from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
-from .diagnostics import Report
-from .engine_choice import CONFIG_KEY, DEFAULT, Engine, ENGINES, unknown_engine_message
-from .forks import can_fork, fork_process
-from .i18n import EDITION_NAMES, STRINGS, t
-from .reading import Limits
-from .model import LANGS, Bilingual, other
+from ..core.diagnostics import Report
+from .choice import CONFIG_KEY, DEFAULT, Engine, ENGINES, unknown_engine_message
+from ..core.forks import can_fork, fork_process
+from ..views.i18n import EDITION_NAMES, STRINGS, t
+from ..content.reading import Limits
+from ..content.model import LANGS, Bilingual, other
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 SEARCH_DOCS = "search_docs.json"  # per edition, beside its docs folder
@@ -201,7 +201,7 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
             "alternate": [{"name": EDITION_NAMES[x], "lang": x} for x in LANGS],
             "briefing": {
                 "edition": lang,
-                # Which engine builds this config (engine_runs.run_edition reads it back).
+                # Which engine builds this config (runs.run_edition reads it back).
                 "engine": config.engine.name,
                 "other": peer,
                 "other_name": EDITION_NAMES[peer],

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 if TYPE_CHECKING:
     from .link import LinkedBriefing
-    from .model import Briefing
+    from ..content.model import Briefing
 
 RELATED_COUNT = 5
 CO_ACTORS = 10

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 from . import schema
-from .diagnostics import Report
+from ..core.diagnostics import Report
 from .model import LANGS, Briefing, Document, Event, References, Source
 from .reading import Limits, list_items, parse_yaml, read_content
-from .scaffold import DATE_NOTE
+from ..scaffold import DATE_NOTE
 from .sourcefile import SourceProblem, Split, split_front_matter
 from .yamlnodes import Node
 

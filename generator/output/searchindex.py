@@ -16,11 +16,11 @@ import re
 from functools import lru_cache
 from typing import Any, Iterator
 
-from . import urls
-from .arabic import normalize
-from .link import Site
-from .markup import plain
-from .model import other
+from ..core import urls
+from ..text.arabic import normalize
+from ..linking.link import Site
+from ..text.markup import plain
+from ..content.model import other
 
 SEARCH_FIELD = "norm"
 # Proclitics written joined to the next word: conjunctions, prepositions and

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, Collection, Iterable
 
 from .datelines import dateline
-from .diagnostics import Report, did_you_mean
+from ..core.diagnostics import Report, did_you_mean
 from .model import Actor, Briefing, Corpus, Ref, References
 from .schema import MULTI_PARTY_EVENTS
 
@@ -119,8 +119,8 @@ def _duplicates(refs: Iterable[Ref], where: str, path: str, report: Report) -> N
 
 def validate_names(corpus: Corpus, report: Report) -> None:
     """Warnings about names that cannot be linked reliably (issue: ambiguity, short aliases, overlaps)."""
-    from .mentions import pattern_key
-    from .names import actor_patterns, offices
+    from ..text.mentions import pattern_key
+    from ..linking.names import actor_patterns, offices
 
     owners: dict[tuple[str, str], dict[str, str]] = {}
     for actor in sorted(corpus.actors.values(), key=lambda a: a.id):

@@ -8,7 +8,7 @@ from typing import Any, Callable, Mapping, Optional
 
 from . import schema
 from .contentwalk import ignored, walk_content
-from .diagnostics import Diagnostic, Report
+from ..core.diagnostics import Diagnostic, Report
 from .model import Actor, Briefing, Corpus, References, Role, Term
 from .pairs import BRIEFING_NAME, read_briefing
 from .reading import Limits, item_lines, parse_yaml, read_content

@@ -3,7 +3,7 @@
 MkDocs 1.6 and ProperDocs 1.6 (MkDocs 1.x continued under another name) read
 the same configuration, run the same hooks and theme, and build the same
 site byte for byte (tested): the choice changes only the process that runs
-(generator.mkdocs_run) and what the stored work is keyed on. docs/engines.md
+(generator.engine.mkdocs_run) and what the stored work is keyed on. docs/engines.md
 says why there are two and when the default may change.
 """
 

@@ -15,10 +15,10 @@ from xml.etree import ElementTree as ET
 
 import icalendar
 
-from . import urls
-from .i18n import t
-from .link import LinkedBriefing, Site
-from .model import LANGS, Bilingual
+from ..core import urls
+from ..views.i18n import t
+from ..linking.link import LinkedBriefing, Site
+from ..content.model import LANGS, Bilingual
 
 FEED_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"

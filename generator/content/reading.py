@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from .diagnostics import Report
+from ..core.diagnostics import Report
 from .sourcefile import DEFAULT_MAX_BYTES, SourceProblem, read_text
 from .yamlnodes import Node, YamlProblem, parse
 

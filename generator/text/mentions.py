@@ -18,7 +18,7 @@ from html import escape, unescape
 
 import ahocorasick
 
-from generator.arabic import normalize_mapped, original_span
+from generator.text.arabic import normalize_mapped, original_span
 
 # Two-letter keys ("Al", "UN", "علي" minus a letter) match far too much of
 # ordinary prose to be useful as names.

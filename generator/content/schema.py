@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
-from .diagnostics import did_you_mean
+from ..core.diagnostics import did_you_mean
 from .model import Aliases, Bilingual, Ref
 from .yamlnodes import Node
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping, Optional
 
-from . import names, urls
-from .diagnostics import Diagnostic, Report
-from .forks import can_fork, fork_pool, inherited
-from .markup import Renderer, clean, split_paragraphs
-from .mentions import Matcher, find_targets, link_html
-from .model import Briefing, Corpus, Document
+from . import names
+from ..core import urls
+from ..core.diagnostics import Diagnostic, Report
+from ..core.forks import can_fork, fork_pool, inherited
+from ..text.markup import Renderer, clean, split_paragraphs
+from ..text.mentions import Matcher, find_targets, link_html
+from ..content.model import Briefing, Corpus, Document
 from .events import Timeline, merge
 from .relations import Relations, related_briefings, relations
 

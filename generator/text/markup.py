@@ -17,7 +17,7 @@ import nh3
 
 # Embedding/override/isolate controls (schema.BIDI_CONTROLS) could reorder the
 # displayed text of a whole page; they are dropped from bodies.
-from .schema import BIDI_CONTROLS
+from ..content.schema import BIDI_CONTROLS
 
 _BLANK = re.compile(r"\n[ \t]*\n")
 

@@ -1,4 +1,4 @@
-"""Stage 6's engine runs (MkDocs or ProperDocs): one process per edition (generator.mkdocs_run), its warnings and errors read back into the report."""
+"""Stage 6's engine runs (MkDocs or ProperDocs): one process per edition (generator.engine.mkdocs_run), its warnings and errors read back into the report."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Optional
 
-from .diagnostics import Report
-from .engine_choice import DEFAULT, ENGINES, Engine
-from .model import LANGS
+from ..core.diagnostics import Report
+from .choice import DEFAULT, ENGINES, Engine
+from ..content.model import LANGS
 
 # The module each edition's MkDocs process runs (the benchmark finds the processes by it).
-RUNNER = "generator.mkdocs_run"
+RUNNER = "generator.engine.mkdocs_run"
 # How the runner reports an operating-system error: a line of this level, and this exit code.
 OS_ERROR = "OSERROR"
 OS_ERROR_EXIT = 3
@@ -80,7 +80,7 @@ def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, 
 
 
 def _logged(stdout: str) -> tuple[tuple[EngineMessage, ...], list[str]]:
-    """The runner's JSON lines (generator.mkdocs_run), and the lines that are not."""
+    """The runner's JSON lines (generator.engine.mkdocs_run), and the lines that are not."""
     logged: list[EngineMessage] = []
     other: list[str] = []
     for line in stdout.splitlines():

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator, Mapping, Optional
 
-from .mentions import Matcher, Pattern, pattern_key
-from .model import LANGS, Actor, Bilingual, Corpus, Role
+from ..text.mentions import Matcher, Pattern, pattern_key
+from ..content.model import LANGS, Actor, Bilingual, Corpus, Role
 
 ACTOR = "actor:"
 OFFICE = "office:"

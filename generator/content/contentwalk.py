@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 from typing import Iterator, Optional
 
-from .diagnostics import Report
+from ..core.diagnostics import Report
 from .reading import Limits
 
 CONTENT_SUFFIXES = (".md", ".yml")

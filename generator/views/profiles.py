@@ -5,10 +5,10 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any, Iterator
 
-from . import urls
+from ..core import urls
 from .i18n import format_date, t
-from .link import Site
-from .model import Actor, Role, Term, other
+from ..linking.link import Site
+from ..content.model import Actor, Role, Term, other
 from .pages import Page, actor_link, briefing_item, front_matter, lang_text
 from .timeline_pages import actor_events
 

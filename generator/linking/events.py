@@ -14,8 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Mapping, Optional, Sequence, TypeVar
 
-from .diagnostics import Report
-from .model import Bilingual, Briefing, Event
+from ..core.diagnostics import Report
+from ..content.model import Bilingual, Briefing, Event
 
 
 @dataclass(frozen=True)

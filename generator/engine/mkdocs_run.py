@@ -1,4 +1,4 @@
-"""One edition's build by the site engine (MkDocs or ProperDocs), run in its own process by engine_runs.run_edition.
+"""One edition's build by the site engine (MkDocs or ProperDocs), run in its own process by runs.run_edition.
 
 MkDocs' command line either prints every log line for a person to read or,
 with -q, drops its warnings altogether. Here the engine's own build runs with a
@@ -12,7 +12,7 @@ is imported, every `mkdocs.*` import (ours, the hooks', the theme's) gets
 ProperDocs' module, as under ProperDocs' own command line. So the engine is
 chosen before anything of MkDocs is imported, and the rest is the same code.
 
-Usage: python -m generator.mkdocs_run PARENT_PID ENGINE CONFIG SITE_DIR [--strict] [--dirty]
+Usage: python -m generator.engine.mkdocs_run PARENT_PID ENGINE CONFIG SITE_DIR [--strict] [--dirty]
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Sequence, TextIO
 
-from .engine_choice import ENGINES, PROPERDOCS
-from .engine_runs import OS_ERROR, OS_ERROR_EXIT
-from .forks import die_with_parent, quiet_interrupt
+from .choice import ENGINES, PROPERDOCS
+from .runs import OS_ERROR, OS_ERROR_EXIT
+from ..core.forks import die_with_parent, quiet_interrupt
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from typing import Any, Iterator, Optional
 
 from markupsafe import Markup, escape
 
-from . import urls
-from .events import MergedEvent
+from ..core import urls
+from ..linking.events import MergedEvent
 from .i18n import format_date, format_month, t
-from .link import Site
+from ..linking.link import Site
 from .pages import Page, actor_link, front_matter, lang_text, text_html
 
 # Up to this many events the timeline is one page; beyond, /timeline/ lists
