@@ -4,7 +4,10 @@
 An edition's pages go into one file, .build/<lang>/pages.msgpack, which the
 MkDocs hooks read (on_files): creating a file per page cost this machine
 more than rendering the page. The few other files (assets, feed, exports)
-are written to .build/<lang>/docs, where MkDocs copies them from.
+are written to .build/<lang>/docs, where MkDocs copies them from. With
+`build --pages-as-files` the pages are written there too, a file each, so
+that an engine that reads only mkdocs.yml and docs/ can build the edition
+(docs/engines.md).
 
 The archive keeps each page's digest (render.page_digest) beside its
 Markdown: the next build renders only pages whose view model changed, and
@@ -137,7 +140,10 @@ def render_edition(job: EditionJob, lang: str) -> EditionResult:
         if any(r.fresh for r in pages.values()) or set(pages) != set(previous):
             edition.mkdir(parents=True, exist_ok=True)
             write_archive(archive, job.key, pages)
-        stats = sync_tree(edition / "docs", files, leave=EXPORTS_FOLDER if lang == "en" else "")
+        # With pages as files, each page is a file of docs/ too; the archive
+        # stays (the next build's record of what each page was rendered from).
+        docs = {**files, **{path: page.data for path, page in pages.items()}} if job.config.pages_as_files else files
+        stats = sync_tree(edition / "docs", docs, leave=EXPORTS_FOLDER if lang == "en" else "")
         cfg = edition_config(job.project.root, job.project.build_dir, job.config, lang, set(pages) | set(files))
         sync_file(edition / "mkdocs.yml", dump_config(cfg))
         sync_file(edition / SEARCH_DOCS, search)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Callable, Iterable, Mapping
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -208,13 +209,16 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
                 "other_prefix": "ar/" if lang == "en" else "../",
                 "switch_label": STRINGS["switch_to"][peer],
                 "site_url": site_url,
+                # The edition's root as an absolute path, where error pages (served at any depth) start their links.
+                "error_root": urlsplit(site_url).path if site_url else ("/ar/" if lang == "ar" else "/"),
                 "other_site_url": other_site_url,
                 "strings": {key: t(key, lang) for key in THEME_STRINGS},
                 "locale": LOCALES[lang],
                 "other_locale": LOCALES[peer],
                 "search_docs": str((build / lang / SEARCH_DOCS).resolve()),
-                # Without it, the pages are files in docs/ (SiteConfig.pages_as_files).
-                **({} if config.pages_as_files else {"pages": str((build / lang / PAGES_ARCHIVE).resolve())}),
+                # Where the hooks find the pages: the archive, or the files in docs/ (SiteConfig.pages_as_files).
+                **({"pages_in_docs": True} if config.pages_as_files
+                   else {"pages": str((build / lang / PAGES_ARCHIVE).resolve())}),
                 "changed": str((build / lang / CHANGED).resolve()),
             },
         },

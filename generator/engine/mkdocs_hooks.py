@@ -118,23 +118,34 @@ def _page_file_class() -> type:
 
 
 def on_files(files: Any, config: Any) -> Any:
+    from mkdocs.structure.files import Files
+
     from generator.core import stored
 
     briefing = config.extra.get("briefing", {})
     archive = briefing.get("pages")
-    if not archive:
+    sources: dict[str, dict[str, Any]]
+    if archive:
+        pages = stored.read(Path(archive), stored.PAGES, None, stored.Pages)  # written just before by this build
+        if pages is None:
+            raise RuntimeError(f"{archive}: the generator's pages cannot be read")
+        sources = {src_uri: {"content": data} for src_uri, (_digest, data) in pages.items()}
+    elif briefing.get("pages_in_docs"):
+        # `build --pages-as-files`: MkDocs found the pages in docs/ (every
+        # Markdown file there is one); they are the generator's all the same.
+        sources = {file.src_uri: {"abs_src_path": file.abs_src_path} for file in files.documentation_pages()}
+        files = Files([file for file in files if file.src_uri not in sources])
+    else:
         return files
-    pages = stored.read(Path(archive), stored.PAGES, None, stored.Pages)  # written just before by this build
-    if pages is None:
-        raise RuntimeError(f"{archive}: the generator's pages cannot be read")
     changed = None
     try:
         changed = set(json.loads(Path(briefing["changed"]).read_text(encoding="utf-8")))
     except FileNotFoundError:
         pass  # a full run: every page
     page_file = _page_file_class()
-    for src_uri in sorted(pages):
-        file = page_file.generated(config, src_uri, content=pages[src_uri][1])
+    # In one order whichever way the pages came: it is the order of the sitemap.
+    for src_uri in sorted(sources):
+        file = page_file.generated(config, src_uri, **sources[src_uri])
         file.changed = changed is None or src_uri in changed
         files.append(file)
     return files
@@ -319,11 +330,10 @@ importScripts({json.dumps(material_worker)});
 
 def on_post_build(config: Any) -> None:
     """Put the generator's search entries into Material's index, and the query wrapper beside its worker."""
-    archive = config.extra.get("briefing", {}).get("pages")
-    if archive:
+    if config.extra.get("briefing", {}).get("edition"):
         # How many pages the theme rendered and how many came from the page
-        # memo: read by the tests and the benchmark.
-        _replace(Path(archive).parent / ENGINE_STATS, json.dumps(_MEMO.stats(), sort_keys=True))
+        # memo: read by the tests and the benchmark (beside the edition's docs).
+        _replace(Path(config.docs_dir).parent / ENGINE_STATS, json.dumps(_MEMO.stats(), sort_keys=True))
     site = Path(config.site_dir)
     index_path = site / "search" / "search_index.json"
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
