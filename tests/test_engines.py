@@ -120,6 +120,21 @@ def test_pages_as_files_build_the_same_site(pages_as_files: Path, sample_site: P
     assert files_of(pages_as_files / "site") == files_of(sample_site)
 
 
+def test_an_update_with_pages_as_files_equals_a_build_from_nothing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    assert run_cli("build", "-q", "--pages-as-files", project=project).code == 0
+    briefing = sorted((project / "content" / "briefings").glob("*.en.md"))[0]
+    briefing.write_text(briefing.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    updated = run_cli("build", "--strict", "--pages-as-files", project=project)
+    assert updated.code == 0, updated.stderr
+    assert "copy (wait)" in updated.stderr  # site/ was copied to be updated
+    page = project / ".build" / "en" / "docs" / "briefings" / f"{briefing.name.split('.')[0]}.md"
+    assert "One more paragraph." in page.read_text(encoding="utf-8")
+    fresh = copy_project(tmp_path / "fresh", project / "content")
+    assert run_cli("build", "-q", project=fresh).code == 0
+    assert files_of(project / "site") == files_of(fresh / "site")
+
+
 def test_plain_mkdocs_without_our_hooks_builds_the_files(pages_as_files: Path, tmp_path: Path) -> None:
     # Any engine that reads mkdocs.yml: here MkDocs itself, with no hook of ours.
     out = tmp_path / "out"
