@@ -19,7 +19,8 @@ from typing import Any, Mapping, Optional
 
 from .core import stored
 from .core.diagnostics import Diagnostic
-from .linking.link import LinkCache, LinkedBriefing, LinkedDoc
+from .linking.link import LinkCache
+from .linking.linked import LinkedBriefing, LinkedDoc
 from .content.loader import FileCache
 from .content.model import Actor, Briefing, Term
 from .output.render import PageCache
