@@ -1,4 +1,4 @@
-"""Stage 6: hand each edition to MkDocs (in parallel processes, engine_runs.py), then swap the site in.
+"""Stage 6: hand each edition to MkDocs (in parallel processes, runs.py), then swap the site in.
 
 The engine sees plain Markdown and a small per-edition config inheriting the
 project's mkdocs.yml: each edition gets its own search index, and the output

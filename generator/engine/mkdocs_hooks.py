@@ -212,7 +212,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
 
 
 # The page template itself, once per shape of generated page: see
-# generator/page_memo.py. MkDocs asks the environment for "main.html" by name
+# generator/engine/page_memo.py. MkDocs asks the environment for "main.html" by name
 # alone for each page; Jinja's own look-ups (extends, include) name a parent.
 _MEMO = PageMemo()
 ENGINE_STATS = "engine-stats.json"

@@ -1,4 +1,4 @@
-"""One edition's MkDocs build, run in its own process by engine_runs.run_edition.
+"""One edition's MkDocs build, run in its own process by runs.run_edition.
 
 MkDocs' command line either prints every log line for a person to read or,
 with -q, drops its warnings altogether. Here MkDocs' own build runs with a

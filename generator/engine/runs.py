@@ -1,4 +1,4 @@
-"""Stage 6's MkDocs runs: one process per edition (generator.mkdocs_run), its warnings and errors read back into the report."""
+"""Stage 6's MkDocs runs: one process per edition (generator.engine.mkdocs_run), its warnings and errors read back into the report."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def run_edition(build: Path, lang: str, output: Path, strict: bool, epoch: int, 
 
 
 def _logged(stdout: str) -> tuple[tuple[EngineMessage, ...], list[str]]:
-    """The runner's JSON lines (generator.mkdocs_run), and the lines that are not."""
+    """The runner's JSON lines (generator.engine.mkdocs_run), and the lines that are not."""
     logged: list[EngineMessage] = []
     other: list[str] = []
     for line in stdout.splitlines():
