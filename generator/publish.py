@@ -157,7 +157,8 @@ def _engine_and_swap(project: Project, report: Report, timings: Timings, strict:
     build_dir = project.build_dir
     update = site_digests is not None
     if update:
-        outputs = {"en": build_dir / "stage", "ar": build_dir / "stage" / "ar"}
+        # The Arabic edition inside the English one, where the site has it.
+        outputs = {lang: build_dir / "stage" / urls.edition_root(lang) for lang in LANGS}
     else:
         # Apart, as the editions run at once; each holds only the page
         # folders made by start_folder_work (if any), so MkDocs runs dirty there
@@ -176,7 +177,7 @@ def _assemble_and_swap(project: Project, timings: Timings, engine_key: str, dige
     stage = build_dir / "stage"
     if not update:
         out = build_dir / "out"
-        os.replace(out / "ar", out / "en" / "ar")
+        os.replace(out / "ar", out / "en" / urls.edition_root("ar"))
         os.replace(out / "en", stage)
     # Forgotten before site/ changes: a crash between the two leaves no stale record.
     buildstate.forget_site_record(build_dir)
