@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator.mentions import pattern_key
+from generator.text.mentions import pattern_key
 
 from . import vocab
 

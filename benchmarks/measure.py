@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from generator.engine_runs import RUNNER
-from generator.forks import fork_process
+from generator.engine.runs import RUNNER
+from generator.core.forks import fork_process
 
 STAGES = ("load", "validate", "link", "render", "index", "write", "engine", "swap")
 # Reported too where they ran (a rebuild from stored work).
@@ -120,7 +120,7 @@ def _cpu() -> dict[str, float]:
 
 def full_build(project: Path) -> dict[str, Any]:
     from generator.build import Project, Timings, build
-    from generator.diagnostics import Report
+    from generator.core.diagnostics import Report
 
     report = Report()
     timings = Timings()
@@ -149,9 +149,9 @@ def generator_only(project: Path) -> dict[str, Any]:
     from generator.build import Project, Timings, check
     from generator.buildstate import code_key
     from generator.editions import EditionJob, read_assets, render_editions
-    from generator.diagnostics import Report
-    from generator.engine import PAGES_ARCHIVE, read_config
-    from generator.render import PageCache
+    from generator.core.diagnostics import Report
+    from generator.engine.adapter import PAGES_ARCHIVE, read_config
+    from generator.output.render import PageCache
 
     report = Report()
     timings = Timings()

@@ -11,12 +11,12 @@ import time
 from pathlib import Path
 
 from generator import link as linking
-from generator.diagnostics import Report
-from generator.events import merge
-from generator.loader import load
-from generator.render import environment
-from generator.render import render_page
-from generator.timeline_pages import timeline_pages
+from generator.core.diagnostics import Report
+from generator.linking.events import merge
+from generator.content.loader import load
+from generator.output.render import environment
+from generator.output.render import render_page
+from generator.views.timeline_pages import timeline_pages
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -17,13 +17,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-from . import stored
-from .diagnostics import Diagnostic
-from .link import LinkCache, LinkedBriefing, LinkedDoc
-from .loader import FileCache
-from .model import Actor, Briefing, Term
-from .render import PageCache
-from .writer import replace_file
+from .core import stored
+from .core.diagnostics import Diagnostic
+from .linking.link import LinkCache
+from .linking.linked import LinkedBriefing, LinkedDoc
+from .content.loader import FileCache
+from .content.model import Actor, Briefing, Term
+from .output.render import PageCache
+from .core.writer import replace_file
 
 PACKAGE = Path(__file__).resolve().parent
 STATE_FILE = "cache/state.msgpack"

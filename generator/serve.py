@@ -27,11 +27,14 @@ import time
 from types import SimpleNamespace
 from typing import Any, Callable, Optional
 
-from . import lock
-from .build import Caches, Project, Timings, build
-from .diagnostics import BuildFailed, Report, os_error_line
-from .forks import can_fork, fork_process
-from .render import PageCache
+from .core import lock
+from .build import build
+from .buildstate import Caches
+from .core.project import Project
+from .core.timings import Timings
+from .core.diagnostics import BuildFailed, Report, os_error_line
+from .core.forks import can_fork, fork_process
+from .output.render import PageCache
 
 POLL_SECONDS = 0.25
 # Injected into HTML responses only (never into the built files).

@@ -6,11 +6,12 @@ import re
 from collections import Counter
 from typing import Iterator, Optional, Sequence
 
-from .diagnostics import Diagnostic
-from .link import Site
-from .markup import split_paragraphs
-from .mentions import find_targets
-from .model import Briefing, Corpus, other
+from .core.diagnostics import Diagnostic
+from .linking.link import Site
+from .linking.names import matcher as build_matcher, patterns
+from .text.markup import split_paragraphs
+from .text.mentions import find_targets
+from .content.model import Briefing, Corpus, other
 
 # Runs of two or more capitalised words: in English news text these are
 # mostly names; Arabic has no capitals, so Arabic candidates are names after
@@ -65,11 +66,7 @@ def _section(title: str, lines: list[str]) -> Iterator[str]:
 
 
 def _candidates(site: Site) -> Iterator[str]:
-    from .names import matcher as build_matcher
-
     matcher = build_matcher(site.corpus, site.offices)
-    from .names import patterns
-
     # Parts of known names and titles ("Security Council") are not new names.
     known = " | ".join(p.text.casefold() for p in patterns(site.corpus, site.offices))
     counts: Counter[tuple[str, str]] = Counter()

@@ -19,7 +19,7 @@ if str(REPO) not in sys.path:
 from benchmarks import run as bench  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
 from generator.build import Project, check  # noqa: E402
-from generator.diagnostics import Report  # noqa: E402
+from generator.core.diagnostics import Report  # noqa: E402
 
 N = 50
 

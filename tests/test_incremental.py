@@ -15,12 +15,12 @@ import pytest
 import yaml
 
 from benchmarks.corpus import write_corpus
-from generator import stored
+from generator.core import stored
 from generator.build import Project, Timings, build
 from generator.buildstate import STATE_FILE
-from generator.diagnostics import Report
-from generator.engine import PAGES_ARCHIVE, clone_tree, prepare_stage
-from generator.forks import can_fork
+from generator.core.diagnostics import Report
+from generator.engine.adapter import PAGES_ARCHIVE, clone_tree, start_folder_work
+from generator.core.forks import can_fork
 from tests.conftest import REPO, files_of
 
 SIZE = 24
@@ -192,12 +192,12 @@ def _breaks() -> object:
     yield "briefings/x/"
 
 
-@pytest.mark.skipif(not can_fork(), reason="the stage runs in a thread where fork is missing")
+@pytest.mark.skipif(not can_fork(), reason="the folder work runs in a thread where fork is missing")
 @pytest.mark.parametrize("folders", [_dies, _breaks])
-def test_a_stage_that_did_not_finish_counts_as_failed(tmp_path: Path, folders: object) -> None:
+def test_folder_work_that_did_not_finish_counts_as_failed(tmp_path: Path, folders: object) -> None:
     # The build then runs MkDocs in full rather than over missing folders,
     # and never waits for a worker that is gone.
-    stage = prepare_stage(tmp_path / ".build", tmp_path / "site", clone=False, folders=folders)  # type: ignore[arg-type]
-    stage.wait()
-    stage.join()
-    assert stage.failed
+    work = start_folder_work(tmp_path / ".build", tmp_path / "site", clone=False, folders=folders)  # type: ignore[arg-type]
+    work.wait()
+    work.join()
+    assert work.failed

@@ -29,7 +29,7 @@ if str(REPO / "tests") not in sys.path:
 from benchmarks.corpus import write_corpus  # noqa: E402
 from conftest import copy_project, files_of, run_cli  # noqa: E402
 
-from generator.engine_runs import RUNNER  # noqa: E402
+from generator.engine.runs import RUNNER  # noqa: E402
 
 FULL = os.environ.get("BRIEFING_FAULTS") == "full"
 BRIEFINGS = 200 if FULL else 30

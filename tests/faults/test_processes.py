@@ -17,7 +17,7 @@ import pytest
 from faultkit import (FULL, GONE_CAP_SECONDS, Launched, Lines, copy_tree, corpus_project, edit_one_briefing, files_of,
                       leftovers, moments, no_traceback, poll, problem_lines, reference_site, run_cli, sample_project,
                       wait_for_moment)
-from generator.forks import ForkWithThreads, fork_pool, fork_process
+from generator.core.forks import ForkWithThreads, fork_pool, fork_process
 
 
 @pytest.fixture(scope="module")

@@ -32,13 +32,13 @@ import pytest
 from jinja2.bccache import bc_magic
 
 from benchmarks.corpus import write_corpus
-from generator import stored
+from generator.core import stored
 from generator.build import WORKER_DIED, Project, check
 from generator.buildstate import STATE_FILE, code_key, restore
-from generator.diagnostics import Report
-from generator.engine import PAGES_ARCHIVE
-from generator.forks import can_fork
-from generator.link import PARALLEL_FROM
+from generator.core.diagnostics import Report
+from generator.engine.adapter import PAGES_ARCHIVE
+from generator.core.forks import can_fork
+from generator.linking.link import PARALLEL_FROM
 from tests.conftest import REPO, copy_project, files_of, run_cli
 from tests.test_serve import SEED, Server
 
