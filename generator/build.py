@@ -6,16 +6,17 @@ import time
 from dataclasses import dataclass, replace
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable, Mapping, Optional
+from typing import Callable, Optional
 
 from . import buildstate
 from .core import dates
 from .buildstate import Caches
 from .core.diagnostics import BuildFailed, Report, counted
-from .editions import EditionJob, EditionResult, read_assets, render_editions
+from .editions import EditionJob, EditionResult, EngineStart, read_assets, render_editions
 from .engine.adapter import SiteConfig, epoch_for, read_config, read_limits
 from .engine.choice import Engine
 from .linking.link import Site, link
+from .linking.names import validate_names
 from .content.loader import Limits, load
 from .content.model import Corpus
 from .core.project import Project
@@ -53,7 +54,12 @@ def check_content(project: Project, report: Report, timings: Optional[Timings] =
     today, problem = dates.today()
     if problem:
         report.error(dates.TODAY_VARIABLE, 0, problem)
-    timings.run("validate", lambda: validate(corpus, report, today))
+    def validate_all() -> None:
+        validate(corpus, report, today)
+        # Names that cannot be linked reliably: after the other checks, as they need the actors' patterns.
+        validate_names(corpus, report)
+
+    timings.run("validate", validate_all)
     timings.counts.update(
         # Found, broken or not: the summary counts what is in content/.
         briefings=len(corpus.briefings) + len(corpus.broken_briefings), actors=len(corpus.actors) + len(corpus.broken_ids),
@@ -127,12 +133,12 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
         return timings
     finally:
         if site_run is not None:
-            site_run.stage.join()
+            site_run.folder_work.join()
 
 
 def _render_editions(site: Site, project: Project, config: SiteConfig, caches: Caches, key: str, timings: Timings,
                      beside: list[Callable[[], object]], keep_pages: bool,
-                     engine: Optional[tuple[Mapping[str, Path], bool, int]]) -> list[EditionResult]:
+                     engine: Optional[EngineStart]) -> list[EditionResult]:
     started = time.perf_counter()
     if timings.progress:
         what = "render, index, write and build" if engine else "render, index and write"

@@ -21,7 +21,8 @@ from .core import stored
 from .core.diagnostics import Diagnostic
 from .engine.adapter import read_engine
 from .engine.choice import Engine, engine_version
-from .linking.link import LinkCache, LinkedBriefing, LinkedDoc
+from .linking.link import LinkCache
+from .linking.linked import LinkedBriefing, LinkedDoc
 from .content.loader import FileCache
 from .content.model import Actor, Briefing, Term
 from .output.render import PageCache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import time
@@ -11,11 +12,17 @@ from contextlib import nullcontext
 from typing import Callable, ContextManager, Optional, Sequence, TextIO
 
 from . import buildstate
+from .build import build, check, check_content
+from .buildstate import Caches
 from .core import lock
-from .build import Caches, Project, Timings, build, check, check_content
 from .core.diagnostics import BuildFailed, Report, counted, os_error_line
 from .engine.choice import ENGINES, Engine, engine_named
 from .core.forks import INTERRUPTED
+from .core.project import Project
+from .core.timings import Timings
+from .scaffold import ScaffoldError, new_actor, new_briefing
+from .serve import serve
+from .status import status_lines
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -123,10 +130,6 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_new(project: Project, args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from .scaffold import ScaffoldError, new_actor, new_briefing
-
     try:
         if args.what == "briefing":
             written = new_briefing(project.root, args.slug, args.lang, args.from_file, args.url, dt.date.today())
@@ -147,8 +150,6 @@ def _stored_work(project: Project) -> Optional[Caches]:
 
 
 def cmd_status(project: Project, args: argparse.Namespace) -> int:
-    from .status import status_lines
-
     report = Report()
     checked = check_content(project, report, caches=_stored_work(project))
     for line in status_lines(checked.corpus, checked.site, report.errors):
@@ -157,8 +158,6 @@ def cmd_status(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
-    from .serve import serve
-
     return serve(project, args.host, args.port, engine=_chosen_engine(args))
 
 

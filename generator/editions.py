@@ -29,7 +29,7 @@ from .engine.runs import EngineRun, run_edition
 from .core.forks import can_fork, fork_pool, inherited
 from .linking.link import Site
 from .content.model import LANGS
-from .views.pages import edition_pages
+from .views.edition import edition_pages
 from .core.project import Project
 from .output.render import PageCache, Rendered, environment, page_digest, render_page
 from .output.searchindex import search_docs
@@ -38,6 +38,15 @@ from .core.writer import WriteStats, sync_file, sync_tree
 
 __all__ = ["EditionJob", "EditionResult", "archived_pages", "generate", "read_archive", "read_assets",
            "render_editions"]
+
+
+@dataclass(frozen=True)
+class EngineStart:
+    """What an edition's process needs to run the engine itself, as soon as its pages are written."""
+
+    outputs: Mapping[str, Path]  # output folder per edition
+    strict: bool
+    epoch: int  # SOURCE_DATE_EPOCH
 
 
 @dataclass(frozen=True)
@@ -50,9 +59,8 @@ class EditionJob:
     pages: PageCache  # the preview's, in memory; empty for `briefing build` (the archive is read)
     keep_pages: bool = False  # the preview's: send back the pages its cache lacks
     # A full engine run, started by each edition's process as soon as its
-    # pages are written rather than when both editions are: output folder per
-    # edition, strict, SOURCE_DATE_EPOCH.
-    engine: Optional[tuple[Mapping[str, Path], bool, int]] = None
+    # pages are written rather than when both editions are.
+    engine: Optional[EngineStart] = None
 
 
 @dataclass(frozen=True)
@@ -158,9 +166,9 @@ def render_edition(job: EditionJob, lang: str) -> EditionResult:
         new_pages = {p: r.data for p, r in pages.items() if p not in cached or cached[p].digest != r.digest}
     engine = None
     if job.engine is not None:
-        outputs, strict, epoch = job.engine
-        # dirty: the output holds only the page folders made by prepare_stage.
-        engine = run_edition(job.project.build_dir, lang, outputs[lang], strict, epoch, dirty=True)
+        start = job.engine
+        # dirty: the output holds only the page folders made by start_folder_work.
+        engine = run_edition(job.project.build_dir, lang, start.outputs[lang], start.strict, start.epoch, dirty=True)
     return EditionResult(lang, len(pages), rendered, stats.written, stats.removed, timings.stages, digests, new_pages,
                          engine)
 

@@ -13,13 +13,14 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Mapping, Optional
+from typing import Iterator, Mapping, Optional
 
 from . import buildstate
+from .buildstate import Caches
 from .core import urls
 from .core.diagnostics import BuildFailed, Report
-from .editions import EditionResult
-from .engine.adapter import CHANGED, Stage, prepare_stage, swap_in
+from .editions import EditionResult, EngineStart
+from .engine.adapter import CHANGED, FolderWork, start_folder_work, swap_in
 from .engine.runs import report_engines, run_editions
 from .core.forks import interrupt_deferred
 from .content.pairs import BRIEFING_NAME
@@ -27,9 +28,6 @@ from .content.model import LANGS
 from .core.project import Project
 from .content.schema import SLUG_RE
 from .core.timings import Timings
-
-if TYPE_CHECKING:
-    from .build import Caches
 
 
 @dataclass
@@ -45,7 +43,7 @@ class SiteRun:
     project: Project
     strict: bool
     record: Optional[buildstate.SiteRecord]
-    stage: Stage
+    folder_work: FolderWork
     epoch: int = 0
 
     @classmethod
@@ -53,21 +51,21 @@ class SiteRun:
         record = buildstate.read_site_record(project.build_dir)
         if record is not None and not record.same_folder(project.site_dir):
             record = None
-        stage = prepare_stage(project.build_dir, project.site_dir, clone=record is not None,
-                              folders=lambda: _page_folders(project.content))
-        return cls(project, strict, record, stage)
+        folder_work = start_folder_work(project.build_dir, project.site_dir, clone=record is not None,
+                                        folders=lambda: _page_folders(project.content))
+        return cls(project, strict, record, folder_work)
 
-    def early(self, timings: Timings) -> Optional[tuple[Mapping[str, Path], bool, int]]:
+    def early(self, timings: Timings) -> Optional[EngineStart]:
         if self.record is not None:
             return None
-        timings.run("folders (wait)", self.stage.wait)
+        timings.run("folders (wait)", self.folder_work.wait)
         outputs = {lang: self.project.build_dir / "out" / lang for lang in LANGS}
-        if self.stage.failed:
+        if self.folder_work.failed:
             # MkDocs runs dirty over these folders: they must hold nothing from before.
             for folder in outputs.values():
                 shutil.rmtree(folder, ignore_errors=True)
         _tell_changed(self.project.build_dir, None, {})
-        return outputs, self.strict, self.epoch
+        return EngineStart(outputs, self.strict, self.epoch)
 
     def finish(self, key: str, results: list[EditionResult], report: Report, timings: Timings) -> None:
         build_dir = self.project.build_dir
@@ -81,15 +79,15 @@ class SiteRun:
                 raise BuildFailed(report)
             _assemble_and_swap(self.project, timings, engine_key, digests, update=False)
             return
-        timings.run("copy (wait)", self.stage.wait)
+        timings.run("copy (wait)", self.folder_work.wait)
         record = self.record
-        update = (not self.stage.failed and not any(r.removed for r in results) and record.engine_key == engine_key
+        update = (not self.folder_work.failed and not any(r.removed for r in results) and record.engine_key == engine_key
                   and record.same_folder(self.project.site_dir) and _no_page_gone(record.digests, digests))
         _engine_and_swap(self.project, report, timings, self.strict, self.epoch, engine_key, digests,
                          record.digests if update else None)
 
 
-def preview_engine(project: Project, preview: Path, caches: "Caches", results: list[EditionResult], strict: bool,
+def preview_engine(project: Project, preview: Path, caches: Caches, results: list[EditionResult], strict: bool,
                     epoch: int, report: Report, timings: Timings, dirty: bool) -> None:
     """The live preview's engine run, into preview/<lang>, dirty when the last one succeeded."""
     digests = {r.lang: r.digests for r in results}
@@ -151,7 +149,7 @@ def _engine_and_swap(project: Project, report: Report, timings: Timings, strict:
 
     With `site_digests` (site/ is this project's last output, from the same
     code, templates and settings, and no page has gone since), the stage is
-    a hard-linked copy of site/ (prepare_stage) and MkDocs renders only the
+    a hard-linked copy of site/ (start_folder_work) and MkDocs renders only the
     pages whose digest differs from those site/ was built from. MkDocs
     (through the hooks) replaces files by renames, so site/ never changes
     while the build runs.
@@ -159,10 +157,11 @@ def _engine_and_swap(project: Project, report: Report, timings: Timings, strict:
     build_dir = project.build_dir
     update = site_digests is not None
     if update:
-        outputs = {"en": build_dir / "stage", "ar": build_dir / "stage" / "ar"}
+        # The Arabic edition inside the English one, where the site has it.
+        outputs = {lang: build_dir / "stage" / urls.edition_root(lang) for lang in LANGS}
     else:
         # Apart, as the editions run at once; each holds only the page
-        # folders made by prepare_stage (if any), so MkDocs runs dirty there
+        # folders made by start_folder_work (if any), so MkDocs runs dirty there
         # too (a clean run would first empty them) and writes every page.
         shutil.rmtree(build_dir / "stage", ignore_errors=True)
         outputs = {lang: build_dir / "out" / lang for lang in LANGS}
@@ -178,7 +177,7 @@ def _assemble_and_swap(project: Project, timings: Timings, engine_key: str, dige
     stage = build_dir / "stage"
     if not update:
         out = build_dir / "out"
-        os.replace(out / "ar", out / "en" / "ar")
+        os.replace(out / "ar", out / "en" / urls.edition_root("ar"))
         os.replace(out / "en", stage)
     # Forgotten before site/ changes: a crash between the two leaves no stale record.
     buildstate.forget_site_record(build_dir)

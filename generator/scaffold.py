@@ -7,13 +7,11 @@ from pathlib import Path
 from typing import Optional
 
 from .content.model import other
+from .content.pairs import DATE_NOTE
 from .content.schema import SLUG_RE
 from .content.sourcefile import SourceProblem, read_text
 
 PLACEHOLDER = "TODO"
-# Left on the `date` line of a new original: while it is there, the date is
-# the day the file was made, and `check` compares it with the dateline.
-DATE_NOTE = "publication date: correct it if the article is older"
 
 
 class ScaffoldError(Exception):

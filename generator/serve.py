@@ -28,7 +28,10 @@ from types import SimpleNamespace
 from typing import Any, Callable, Optional
 
 from .core import lock
-from .build import Caches, Project, Timings, build
+from .build import build
+from .buildstate import Caches
+from .core.project import Project
+from .core.timings import Timings
 from .core.diagnostics import BuildFailed, Report, os_error_line
 from .engine.choice import Engine
 from .core.forks import can_fork, fork_process

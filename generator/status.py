@@ -8,6 +8,7 @@ from typing import Iterator, Optional, Sequence
 
 from .core.diagnostics import Diagnostic
 from .linking.link import Site
+from .linking.names import matcher as build_matcher, patterns
 from .text.markup import split_paragraphs
 from .text.mentions import find_targets
 from .content.model import Briefing, Corpus, other
@@ -65,11 +66,7 @@ def _section(title: str, lines: list[str]) -> Iterator[str]:
 
 
 def _candidates(site: Site) -> Iterator[str]:
-    from .linking.names import matcher as build_matcher
-
     matcher = build_matcher(site.corpus, site.offices)
-    from .linking.names import patterns
-
     # Parts of known names and titles ("Security Council") are not new names.
     known = " | ".join(p.text.casefold() for p in patterns(site.corpus, site.offices))
     counts: Counter[tuple[str, str]] = Counter()

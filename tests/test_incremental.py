@@ -12,15 +12,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from benchmarks.corpus import write_corpus
 from generator.core import stored
 from generator.build import Project, Timings, build
 from generator.buildstate import STATE_FILE
 from generator.core.diagnostics import Report
-from generator.engine.adapter import PAGES_ARCHIVE, clone_tree, prepare_stage
+from generator.engine.adapter import PAGES_ARCHIVE, clone_tree, start_folder_work
 from generator.core.forks import can_fork
-from tests.conftest import files_of
+from tests.conftest import REPO, files_of
 
 SIZE = 24
 
@@ -162,12 +163,23 @@ def test_stored_work_carried_to_a_fresh_checkout(project: Path, tmp_path: Path) 
     for name in ("content", "templates"):
         shutil.copytree(project / name, fresh / name, copy_function=shutil.copyfile)
     shutil.copyfile(project / "mkdocs.yml", fresh / "mkdocs.yml")
-    for rel in (STATE_FILE, f"en/{PAGES_ARCHIVE}", f"ar/{PAGES_ARCHIVE}"):
+    cached = _actions_cache_paths()
+    assert sorted(cached) == sorted([STATE_FILE, f"en/{PAGES_ARCHIVE}", f"ar/{PAGES_ARCHIVE}"])
+    for rel in cached:
         (fresh / ".build" / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(project / ".build" / rel, fresh / ".build" / rel)
     timings = _build(fresh)
     assert timings.counts["rendered_en"] == timings.counts["rendered_ar"] == 0
     assert files_of(fresh / "site") == files_of(project / "site")
+
+
+def _actions_cache_paths() -> list[str]:
+    """The paths below .build/ that the publishing job keeps in the Actions cache."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    steps = [step for job in workflow["jobs"].values() for step in job.get("steps", [])
+             if str(step.get("uses", "")).startswith("actions/cache@")]
+    assert len(steps) == 1
+    return [line.strip().removeprefix(".build/") for line in steps[0]["with"]["path"].split("\n") if line.strip()]
 
 
 def _dies() -> object:
@@ -180,12 +192,12 @@ def _breaks() -> object:
     yield "briefings/x/"
 
 
-@pytest.mark.skipif(not can_fork(), reason="the stage runs in a thread where fork is missing")
+@pytest.mark.skipif(not can_fork(), reason="the folder work runs in a thread where fork is missing")
 @pytest.mark.parametrize("folders", [_dies, _breaks])
-def test_a_stage_that_did_not_finish_counts_as_failed(tmp_path: Path, folders: object) -> None:
+def test_folder_work_that_did_not_finish_counts_as_failed(tmp_path: Path, folders: object) -> None:
     # The build then runs MkDocs in full rather than over missing folders,
     # and never waits for a worker that is gone.
-    stage = prepare_stage(tmp_path / ".build", tmp_path / "site", clone=False, folders=folders)  # type: ignore[arg-type]
-    stage.wait()
-    stage.join()
-    assert stage.failed
+    work = start_folder_work(tmp_path / ".build", tmp_path / "site", clone=False, folders=folders)  # type: ignore[arg-type]
+    work.wait()
+    work.join()
+    assert work.failed

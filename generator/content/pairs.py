@@ -14,11 +14,14 @@ from . import schema
 from ..core.diagnostics import Report
 from .model import LANGS, Briefing, Document, Event, References, Source
 from .reading import Limits, list_items, parse_yaml, read_content
-from ..scaffold import DATE_NOTE
 from .sourcefile import SourceProblem, Split, split_front_matter
 from .yamlnodes import Node
 
 BRIEFING_NAME = re.compile(r"(?P<slug>.+)\.(?P<lang>[^.]+)\.md")
+# Left by `new briefing` (scaffold.py) on the `date` line of a new original:
+# while it is there, the date is the day the file was made, and `check`
+# compares it with the dateline.
+DATE_NOTE = "publication date: correct it if the article is older"
 
 
 @dataclass(frozen=True)

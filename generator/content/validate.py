@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Collection, Iterable
+from typing import Collection, Iterable
 
 from .datelines import dateline
 from ..core.diagnostics import Report, did_you_mean
@@ -22,7 +22,6 @@ def validate(corpus: Corpus, report: Report, today: dt.date) -> None:
         _check_dates(briefing, today, report)
     for references in corpus.unfinished:
         _check_references(references, corpus, report)
-    validate_names(corpus, report)
 
 
 def _check_dates(briefing: Briefing, today: dt.date, report: Report) -> None:
@@ -113,46 +112,3 @@ def _duplicates(refs: Iterable[Ref], where: str, path: str, report: Report) -> N
         if ref.id in seen:
             report.warning(path, ref.line, f"{where}: '{ref.id}' is listed twice (first on line {seen[ref.id]})")
         seen.setdefault(ref.id, ref.line)
-
-
-
-
-def validate_names(corpus: Corpus, report: Report) -> None:
-    """Warnings about names that cannot be linked reliably (issue: ambiguity, short aliases, overlaps)."""
-    from ..text.mentions import pattern_key
-    from ..linking.names import actor_patterns, offices
-
-    owners: dict[tuple[str, str], dict[str, str]] = {}
-    for actor in sorted(corpus.actors.values(), key=lambda a: a.id):
-        for pattern in actor_patterns(actor):
-            key = pattern_key(pattern.text)
-            if key is None:
-                report.warning(actor.path, 0, f"alias '{pattern.text}' is shorter than 3 letters: it is never linked")
-                continue
-            owners.setdefault((pattern.lang, key), {}).setdefault(actor.id, pattern.text)
-    for (_lang, _key), by_actor in sorted(owners.items()):
-        if len(by_actor) > 1:
-            ids = sorted(by_actor)
-            for actor_id in ids:
-                others = ", ".join(f"'{o}'" for o in ids if o != actor_id)
-                report.warning(
-                    corpus.actors[actor_id].path, 0,
-                    f"alias '{by_actor[actor_id]}' is also a name of {others}: ambiguous, it is not linked",
-                )
-    for office in offices(corpus).values():
-        holders = office.holders
-        for i, (first_id, first) in enumerate(holders):
-            for second_id, second in holders[i + 1:]:
-                if first_id != second_id and _overlap(first, second):
-                    path = corpus.actors[second_id].path
-                    report.warning(
-                        path, second.line,
-                        f"'{second.title.en}' overlaps with the tenure of '{first_id}' ({corpus.actors[first_id].path}:{first.line}):"
-                        " the title is not linked on the days both held it",
-                    )
-
-
-def _overlap(a: Any, b: Any) -> bool:
-    start = max(a.start or dt.date.min, b.start or dt.date.min)
-    end = min(a.end or dt.date.max, b.end or dt.date.max)
-    return start < end

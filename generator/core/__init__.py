@@ -1,0 +1,1 @@
+"""Shared and small: diagnostics, the project, timings, forks, the build lock, file writing, stored work, today, URL rules."""

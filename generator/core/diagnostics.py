@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import errno
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +89,5 @@ def os_error_line(exc: OSError, root: Path) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

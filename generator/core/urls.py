@@ -46,3 +46,24 @@ def place(place_id: str) -> str:
 
 def topic(topic_id: str) -> str:
     return f"topics/{topic_id}/"
+
+
+# Each edition's folder under the site root: English at the root, Arabic under ar/.
+EDITION_ROOT = {"en": "", "ar": "ar/"}
+
+
+def edition_root(lang: str) -> str:
+    return EDITION_ROOT[lang]
+
+
+def timeline_year(year: int) -> str:
+    return f"timeline/{year}/"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"e-{event_id}"
+
+
+def event(year: int, event_id: str) -> str:
+    """An event's place on its year's timeline page."""
+    return f"{timeline_year(year)}#{event_anchor(event_id)}"

@@ -1,4 +1,4 @@
-"""Stage 6: hand each edition to MkDocs (in parallel processes, engine_runs.py), then swap the site in.
+"""Stage 6: hand each edition to MkDocs (in parallel processes, runs.py), then swap the site in.
 
 The engine sees plain Markdown and a small per-edition config inheriting the
 project's mkdocs.yml: each edition gets its own search index, and the output
@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..core import urls
 from ..core.diagnostics import Report
 from .choice import CONFIG_KEY, DEFAULT, Engine, ENGINES, unknown_engine_message
 from ..core.forks import can_fork, fork_process
@@ -180,8 +181,8 @@ def _plugins(config: SiteConfig, lang: str) -> list[Any]:
 
 def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, present: set[str]) -> dict[str, Any]:
     peer = other(lang)
-    site_url = config.site_url + ("ar/" if lang == "ar" and config.site_url else "")
-    other_site_url = config.site_url + ("ar/" if peer == "ar" and config.site_url else "")
+    site_url = config.site_url + urls.edition_root(lang) if config.site_url else ""
+    other_site_url = config.site_url + urls.edition_root(peer) if config.site_url else ""
     return {
         "INHERIT": str((root / "mkdocs.yml").resolve()),
         "site_name": config.site_name.get(lang),
@@ -206,7 +207,7 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
                 "engine": config.engine.name,
                 "other": peer,
                 "other_name": EDITION_NAMES[peer],
-                "other_prefix": "ar/" if lang == "en" else "../",
+                "other_prefix": urls.relative(urls.edition_root(lang), urls.edition_root(peer)),
                 "switch_label": STRINGS["switch_to"][peer],
                 "site_url": site_url,
                 # The edition's root as an absolute path, where error pages (served at any depth) start their links.
@@ -251,7 +252,7 @@ def swap_in(build: Path, stage: Path, site: Path) -> None:
     """Replace site/ by `stage` with renames.
 
     The previous site goes to .build/trash, emptied by the next build while
-    it works (prepare_stage): deleting 10,000 files here cost half a second.
+    it works (start_folder_work): deleting 10,000 files here cost half a second.
     """
     if site.exists():
         trash = build / "trash"
@@ -260,8 +261,8 @@ def swap_in(build: Path, stage: Path, site: Path) -> None:
     os.replace(stage, site)
 
 
-class Stage:
-    """Disk work done in the background while the CPU-bound stages run (prepare_stage).
+class FolderWork:
+    """Disk work done in the background while the CPU-bound stages run (start_folder_work).
 
     In a process of its own where fork exists. In a thread, each of its
     thousands of short system calls waited for the interpreter lock, which
@@ -285,7 +286,7 @@ class Stage:
 
     def start(self) -> None:
         if can_fork():
-            self._worker = fork_process(self._run, name="stage")
+            self._worker = fork_process(self._run, name="folder-work")
         else:
             self._worker = threading.Thread(target=self._run)
             self._worker.start()
@@ -320,7 +321,7 @@ class Stage:
         shutil.rmtree(self.build / "trash", ignore_errors=True)
 
 
-def prepare_stage(build: Path, site: Path, clone: bool, folders: Callable[[], Iterable[str]]) -> Stage:
+def start_folder_work(build: Path, site: Path, clone: bool, folders: Callable[[], Iterable[str]]) -> FolderWork:
     """Start the disk work a build needs before its engine runs.
 
     When the engine may update site/, copies it into .build/stage (hard
@@ -328,10 +329,10 @@ def prepare_stage(build: Path, site: Path, clone: bool, folders: Callable[[], It
     (`folders`, per edition, in .build/out/<lang>): creating a folder cost
     this machine as much as rendering a page, and here it runs on the core
     that loading leaves idle. Then deletes earlier sites from .build/trash.
-    In that order: the first is what the build waits for (Stage.ready)."""
-    stage = Stage(build, site, clone, folders)
-    stage.start()
-    return stage
+    In that order: the first is what the build waits for (FolderWork.wait)."""
+    work = FolderWork(build, site, clone, folders)
+    work.start()
+    return work
 
 
 def epoch_for(latest: dt.date | None) -> int:

@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from generator.text.arabic import DROPPED, FOLDED
-from generator.engine.page_memo import MemoTemplate, PageMemo
+from generator.core import stored
 from generator.core.writer import replace_file, replacing
-
-from generator.output.searchindex import MIN_STEM, PROCLITICS, QUERY_PROCLITICS, SEARCH_FIELD
+from generator.engine.page_memo import MemoTemplate, PageMemo
+from generator.engine.search_worker import WORKER_TEMPLATE, worker_script
+from generator.text.searchforms import SEARCH_FIELD
 
 WORKER_NAME = "briefing-search.js"
 # The engine's shortcuts for generated pages (the page template rendered once
@@ -120,8 +120,6 @@ def _page_file_class() -> type:
 def on_files(files: Any, config: Any) -> Any:
     from mkdocs.structure.files import Files
 
-    from generator.core import stored
-
     briefing = config.extra.get("briefing", {})
     archive = briefing.get("pages")
     sources: dict[str, dict[str, Any]]
@@ -213,7 +211,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: Any
 
 
 # The page template itself, once per shape of generated page: see
-# generator/page_memo.py. MkDocs asks the environment for "main.html" by name
+# generator/engine/page_memo.py. MkDocs asks the environment for "main.html" by name
 # alone for each page; Jinja's own look-ups (extends, include) name a parent.
 _MEMO = PageMemo()
 ENGINE_STATS = "engine-stats.json"
@@ -237,95 +235,10 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 # Material's search (lunr) matches a query word as a prefix of an indexed
 # word, as written. Arabic words carry proclitics (و، ب، ال...) and vary in
 # hamza, diacritics and a few letters, so each page's search entry gets a
-# hidden field of its words in normalised form (generator.arabic.normalize)
+# hidden field of its words in normalised form (generator.text.searchforms)
 # with the proclitics stripped, and queries are normalised the same way by a
-# small wrapper around Material's search worker.
-
-
-def _js_string(chars: str) -> str:
-    return json.dumps(chars, ensure_ascii=True)
-
-
-def worker_script(material_worker: str) -> str:
-    dropped = "".join(sorted(DROPPED))
-    folded = {key: value for key, value in sorted(FOLDED.items())}
-    return f"""// Written by generator/mkdocs_hooks.py: normalises Arabic search queries the
-// way the index was normalised (generator/arabic.py), then runs Material's worker.
-"use strict";
-(function () {{
-  var DROPPED = new Set(Array.from({_js_string(dropped)}));
-  var FOLDED = {json.dumps(folded, ensure_ascii=True)};
-  var ARTICLES = {json.dumps(list(QUERY_PROCLITICS), ensure_ascii=True)};
-  var MIN_STEM = {MIN_STEM};
-  var ARABIC = /[\\u0600-\\u06FF\\u0750-\\u077F\\uFB50-\\uFDFF\\uFE70-\\uFEFF]/;
-  function normaliseWord(word) {{
-    if (!ARABIC.test(word)) return word;
-    var out = "";
-    for (var ch of word.normalize("NFKC")) {{
-      if (DROPPED.has(ch)) continue;
-      out += (FOLDED[ch] || ch).toLowerCase();
-    }}
-    var match = /^([+\\-]?)(.*)$/.exec(out);
-    var body = match[2];
-    for (var i = 0; i < ARTICLES.length; i++) {{
-      var p = ARTICLES[i];
-      if (body.indexOf(p) === 0 && body.length - p.length >= MIN_STEM) {{ body = body.slice(p.length); break; }}
-    }}
-    return match[1] + body;
-  }}
-  self.briefingNormaliseQuery = function (query) {{
-    return query.split(/(\\s+)/).map(normaliseWord).join("");
-  }};
-  // The index's hidden field of normalised, proclitic-stripped forms is made
-  // here, when the index loads, rather than shipped in search_index.json:
-  // that field was a quarter of the Arabic edition's download.
-  var PROCLITICS = {json.dumps(list(PROCLITICS), ensure_ascii=True)};
-  var WORD = /[\\p{{L}}\\p{{N}}_]+/gu;
-  function normaliseText(text) {{
-    var out = "";
-    for (var ch of text.normalize("NFKC")) {{
-      if (DROPPED.has(ch)) continue;
-      out += (FOLDED[ch] || ch).toLowerCase();
-    }}
-    return out;
-  }}
-  self.briefingSearchForms = function (text) {{
-    var written = new Set(text.toLowerCase().match(WORD) || []);
-    var seen = new Set();
-    var out = [];
-    for (var token of normaliseText(text).match(WORD) || []) {{
-      if (!ARABIC.test(token)) continue;
-      var forms = [token];
-      for (var i = 0; i < PROCLITICS.length; i++) {{
-        var p = PROCLITICS[i];
-        if (token.indexOf(p) === 0 && token.length - p.length >= MIN_STEM) forms.push(token.slice(p.length));
-      }}
-      forms.sort();  // the order normalised_words uses
-      for (var f of forms) {{
-        if (!written.has(f) && !seen.has(f)) {{ seen.add(f); out.push(f); }}
-      }}
-    }}
-    return out.join(" ");
-  }};
-  var add = self.addEventListener.bind(self);
-  self.addEventListener = function (type, listener, options) {{
-    if (type !== "message") return add(type, listener, options);
-    return add(type, function (event) {{
-      var message = event.data;
-      if (message && message.type === 0 && message.data && message.data.docs) {{
-        for (var doc of message.data.docs) {{
-          doc.{SEARCH_FIELD} = self.briefingSearchForms(doc.title + " " + doc.text);
-        }}
-      }}
-      if (message && message.type === 2 && typeof message.data === "string") {{
-        event = {{ data: {{ type: 2, data: self.briefingNormaliseQuery(message.data) }} }};
-      }}
-      return listener.call(this, event);
-    }}, options);
-  }};
-}})();
-importScripts({json.dumps(material_worker)});
-"""
+# small wrapper around Material's search worker (search_worker.py fills in
+# templates/search/briefing-search.js).
 
 
 def on_post_build(config: Any) -> None:
@@ -345,7 +258,8 @@ def on_post_build(config: Any) -> None:
     index["docs"] = json.loads(Path(docs_path).read_text(encoding="utf-8"))
     # UTF-8 rather than \\u escapes: a third of the size for Arabic text.
     _replace(index_path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
-    _replace(workers[0].parent / WORKER_NAME, worker_script(workers[0].name))
+    template = Path(config.theme.custom_dir).parent.joinpath(*WORKER_TEMPLATE).read_text(encoding="utf-8")
+    _replace(workers[0].parent / WORKER_NAME, worker_script(template, workers[0].name))
 
 
 def _replace(path: Path, text: str) -> None:

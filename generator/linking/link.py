@@ -18,33 +18,8 @@ from ..text.markup import Renderer, clean, split_paragraphs
 from ..text.mentions import Matcher, find_targets, link_html
 from ..content.model import Briefing, Corpus, Document
 from .events import Timeline, merge
+from .linked import LinkedBriefing, LinkedDoc, involved
 from .relations import Relations, related_briefings, relations
-
-
-@dataclass(frozen=True)
-class LinkedDoc:
-    doc: Document
-    paragraphs: tuple[str, ...]  # sanitised HTML with mention links, one per displayed paragraph
-    summary: tuple[str, ...]  # sanitised HTML key points with mention links
-
-
-@dataclass(frozen=True)
-class LinkedBriefing:
-    briefing: Briefing
-    docs: Mapping[str, LinkedDoc]  # by language
-    involved: tuple[str, ...]  # actor ids: tagged or event participants
-    mentioned: tuple[str, ...]  # actor ids found in the text only
-
-    def doc(self, lang: str) -> Optional[LinkedDoc]:
-        return self.docs.get(lang)
-
-    def shown(self, lang: str) -> LinkedDoc:
-        """What the edition in `lang` shows first: its language's text, else the original."""
-        return self.docs.get(lang) or self.docs[self.briefing.original.lang]
-
-    @property
-    def actors(self) -> tuple[str, ...]:
-        return self.involved + self.mentioned
 
 
 @dataclass(frozen=True)
@@ -61,31 +36,35 @@ class Site:
 PARALLEL_FROM = 400
 
 
-# What a child sends back for one briefing: per language its paragraphs and
-# key points as HTML, then the involved and mentioned actors, and its
-# messages. The briefing itself stays out: the parent has it, and pickling
-# the corpus back cost more than the linking saved.
-_Derived = tuple[dict[str, tuple[tuple[str, ...], tuple[str, ...]]], tuple[str, ...], tuple[str, ...], list[Diagnostic]]
+@dataclass(frozen=True)
+class _LinkedParts:
+    """What a worker sends back for one briefing. The briefing itself stays
+    out: the parent has it, and pickling the corpus back cost more than the
+    linking saved."""
+
+    docs: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]  # by language: paragraphs and key points as HTML
+    involved: tuple[str, ...]
+    mentioned: tuple[str, ...]
+    problems: tuple[Diagnostic, ...]
 
 
-def _link_chunk(bounds: tuple[int, int]) -> list[_Derived]:
+def _link_chunk(bounds: tuple[int, int]) -> list[_LinkedParts]:
     # What the parent passed to fork_pool, inherited with the fork (nothing pickled).
     briefings, corpus, matcher, office_map = inherited()
     renderer = Renderer()
     start, end = bounds
-    derived: list[_Derived] = []
+    derived: list[_LinkedParts] = []
     for briefing in briefings[start:end]:
         report = Report()
         lb = _link_briefing(briefing, corpus, renderer, matcher, office_map, report)
         docs = {lang: (d.paragraphs, d.summary) for lang, d in lb.docs.items()}
-        derived.append((docs, lb.involved, lb.mentioned, report.items))
+        derived.append(_LinkedParts(docs, lb.involved, lb.mentioned, tuple(report.items)))
     return derived
 
 
-def _rebuild(briefing: Briefing, derived: _Derived) -> tuple[LinkedBriefing, list[Diagnostic]]:
-    docs, involved, mentioned, items = derived
-    linked = {lang: LinkedDoc(briefing.document(lang), *docs[lang]) for lang in docs}  # type: ignore[arg-type]
-    return LinkedBriefing(briefing, linked, involved, mentioned), items
+def _rebuild(briefing: Briefing, parts: _LinkedParts) -> tuple[LinkedBriefing, list[Diagnostic]]:
+    linked = {lang: LinkedDoc(briefing.document(lang), *parts.docs[lang]) for lang in parts.docs}  # type: ignore[arg-type]
+    return LinkedBriefing(briefing, linked, parts.involved, parts.mentioned), list(parts.problems)
 
 
 class LinkCache:
@@ -156,7 +135,7 @@ def link(corpus: Corpus, report: Report, cache: Optional[LinkCache] = None) -> S
     def meanwhile() -> None:
         # What needs no mention links: done while the workers link, as this
         # process would otherwise wait.
-        unlinked.append((merge(corpus.briefings, report), related_briefings(corpus.briefings, involved)))
+        unlinked.append((merge(corpus.briefings, report), related_briefings(corpus.briefings)))
 
     linked = (cache or LinkCache()).link(corpus, matcher, office_map, report, meanwhile)
     if not unlinked:
@@ -164,14 +143,6 @@ def link(corpus: Corpus, report: Report, cache: Optional[LinkCache] = None) -> S
     timeline, related = unlinked[0]
     by_slug = {lb.briefing.slug: index for index, lb in enumerate(linked)}
     return Site(corpus, linked, office_map, relations(linked, related), timeline, by_slug)
-
-
-def involved(briefing: Briefing) -> tuple[str, ...]:
-    """Actors a briefing is about: tagged, or taking part in its events."""
-    ids = [ref.id for ref in briefing.actors]
-    for event in briefing.events:
-        ids.extend(ref.id for ref in event.participants)
-    return tuple(dict.fromkeys(ids))
 
 
 class _Linker:

@@ -13,6 +13,7 @@ from typing import Iterator, Mapping, Optional
 
 from ..text.mentions import Matcher, Pattern, pattern_key
 from ..content.model import LANGS, Actor, Bilingual, Corpus, Role
+from ..core.diagnostics import Report
 
 ACTOR = "actor:"
 OFFICE = "office:"
@@ -93,3 +94,41 @@ def resolve(target: str, day: dt.date, office_map: Mapping[str, Office], lang: s
         return Resolution(holders[0], None)
     who = "nobody held it" if not holders else f"{len(holders)} actors held it ({', '.join(holders)})"
     return Resolution(None, f"office title '{office.title.get(lang)}' is not linked: on {day} {who}")
+
+
+def validate_names(corpus: Corpus, report: Report) -> None:
+    """Warnings about names that cannot be linked reliably (issue: ambiguity, short aliases, overlaps)."""
+    owners: dict[tuple[str, str], dict[str, str]] = {}
+    for actor in sorted(corpus.actors.values(), key=lambda a: a.id):
+        for pattern in actor_patterns(actor):
+            key = pattern_key(pattern.text)
+            if key is None:
+                report.warning(actor.path, 0, f"alias '{pattern.text}' is shorter than 3 letters: it is never linked")
+                continue
+            owners.setdefault((pattern.lang, key), {}).setdefault(actor.id, pattern.text)
+    for (_lang, _key), by_actor in sorted(owners.items()):
+        if len(by_actor) > 1:
+            ids = sorted(by_actor)
+            for actor_id in ids:
+                others = ", ".join(f"'{o}'" for o in ids if o != actor_id)
+                report.warning(
+                    corpus.actors[actor_id].path, 0,
+                    f"alias '{by_actor[actor_id]}' is also a name of {others}: ambiguous, it is not linked",
+                )
+    for office in offices(corpus).values():
+        holders = office.holders
+        for i, (first_id, first) in enumerate(holders):
+            for second_id, second in holders[i + 1:]:
+                if first_id != second_id and _overlap(first, second):
+                    path = corpus.actors[second_id].path
+                    report.warning(
+                        path, second.line,
+                        f"'{second.title.en}' overlaps with the tenure of '{first_id}' ({corpus.actors[first_id].path}:{first.line}):"
+                        " the title is not linked on the days both held it",
+                    )
+
+
+def _overlap(a: Role, b: Role) -> bool:
+    start = max(a.start or dt.date.min, b.start or dt.date.min)
+    end = min(a.end or dt.date.max, b.end or dt.date.max)
+    return start < end

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from typing import Mapping, Sequence
 
-if TYPE_CHECKING:
-    from .link import LinkedBriefing
-    from ..content.model import Briefing
+from ..content.model import Briefing
+from .linked import LinkedBriefing, involved
 
 RELATED_COUNT = 5
 CO_ACTORS = 10
@@ -32,7 +31,7 @@ class Relations:
     related: Sequence[tuple[int, ...]]  # per briefing index
 
 
-def relations(briefings: Sequence["LinkedBriefing"], related: Sequence[tuple[int, ...]]) -> Relations:
+def relations(briefings: Sequence[LinkedBriefing], related: Sequence[tuple[int, ...]]) -> Relations:
     """Indexes of linked briefings; `related` comes from related_briefings, which needs no links."""
     by_actor: dict[str, list[tuple[int, str]]] = defaultdict(list)
     by_topic: dict[str, list[int]] = defaultdict(list)
@@ -67,8 +66,7 @@ def relations(briefings: Sequence["LinkedBriefing"], related: Sequence[tuple[int
     )
 
 
-def related_briefings(briefings: Sequence["Briefing"],
-                      involved: Callable[["Briefing"], Sequence[str]]) -> list[tuple[int, ...]]:
+def related_briefings(briefings: Sequence[Briefing]) -> list[tuple[int, ...]]:
     """Per briefing (newest first), the briefings sharing most of its events, involved actors and topics."""
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, b in enumerate(briefings):  # newest first, so postings are too

@@ -1,0 +1,1 @@
+"""Stage 4b: pages rendered through the templates, the search entries, the exports."""

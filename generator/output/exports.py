@@ -17,7 +17,8 @@ import icalendar
 
 from ..core import urls
 from ..views.i18n import t
-from ..linking.link import LinkedBriefing, Site
+from ..linking.link import Site
+from ..linking.linked import LinkedBriefing
 from ..content.model import LANGS, Bilingual
 
 FEED_ENTRIES = 50
@@ -113,7 +114,7 @@ def briefings_json(site: Site) -> list[dict[str, Any]]:
             "topics": [r.id for r in b.topics],
             "actors": {"involved": list(lb.involved), "mentioned": list(lb.mentioned)},
             "events": [site.timeline.events[i].id for i in site.timeline.by_briefing.get(b.slug, ())],
-            "url": {"en": urls.briefing(b.slug), "ar": "ar/" + urls.briefing(b.slug)},
+            "url": {lang: urls.edition_root(lang) + urls.briefing(b.slug) for lang in LANGS},
         })
     return out
 
@@ -166,7 +167,7 @@ def _build_ics(site: Site, site_url: str) -> bytes:
         vevent.add("description", f"Participants: {', '.join(names)}\nReported by: {', '.join(sources)}")
         vevent.add("categories", [event.type])
         if site_url:
-            vevent.add("url", site_url + f"timeline/{event.date.year}/#e-{event.id}")
+            vevent.add("url", site_url + urls.event(event.date.year, event.id))
         cal.add_component(vevent)
     return cal.to_ical()
 
@@ -241,7 +242,7 @@ def to_json_line(value: Any) -> str:
 
 def atom_feed(site: Site, lang: str, site_name: str, site_url: str) -> bytes:
     """The latest briefings of one edition; links are relative to the feed when no site_url is set."""
-    base = site_url + ("ar/" if lang == "ar" and site_url else "")
+    base = site_url + urls.edition_root(lang) if site_url else ""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
     latest: list[LinkedBriefing] = list(site.briefings[:FEED_ENTRIES])

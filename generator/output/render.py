@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..views.i18n import t
-from ..views.pages import Page
+from ..views.parts import PageView
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -35,7 +35,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
     return env
 
 
-def render_page(env: jinja2.Environment, page: Page, lang: str) -> str:
+def render_page(env: jinja2.Environment, page: PageView, lang: str) -> str:
     template = env.get_template(page.template)
     text = template.render(page.context, lang=lang, t=partial(t, lang=lang))
     front, _, body = text.partition("\n---\n")
@@ -62,7 +62,7 @@ class PageCache:
         self.editions: dict[str, dict[str, Rendered]] = {}
 
 
-def page_digest(page: Page, lang: str) -> bytes:
+def page_digest(page: PageView, lang: str) -> bytes:
     # pickle tells a str from Markup, so a value that changed only in its
     # escaping still counts as a change. Fast mode (no memo) makes equal view
     # models pickle the same whichever of their values are shared objects.

@@ -6,66 +6,24 @@ text, so it writes the entries itself: one per briefing, actor, topic and
 place, holding the text a reader of that edition searches. Arabic words get
 a hidden field of their normalised, proclitic-stripped forms so that
 باتروشيف finds وباتروشيف and مفاوضات finds المفاوضات; the query is
-normalised the same way in the browser (see mkdocs_hooks.worker_script).
+normalised the same way in the browser (text/searchforms.py has the rules;
+templates/search/briefing-search.js applies them in the browser).
 """
 
 from __future__ import annotations
 
 import html
-import re
-from functools import lru_cache
 from typing import Any, Iterator
 
 from ..core import urls
-from ..text.arabic import normalize
 from ..linking.link import Site
 from ..text.markup import plain
 from ..content.model import other
 
-SEARCH_FIELD = "norm"
-# Proclitics written joined to the next word: conjunctions, prepositions and
-# the article, longest first. A word gets every stripped form whose rest keeps
-# at least three letters (a form too many only costs a little precision).
-PROCLITICS = tuple(sorted(
-    ("و", "ف", "ب", "ل", "ك", "ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل",
-     "وب", "ول", "وك", "فب", "فل", "فك", "وس", "فس"),
-    key=len, reverse=True,
-))
-# Stripped from queries too: the article family only, since a query word
-# that starts with و, ب, ل, ف or ك is far more often a word of its own.
-QUERY_PROCLITICS = tuple(p for p in PROCLITICS if p.endswith("ال") or p.endswith("لل"))
-MIN_STEM = 3
-
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=262144)
-def search_forms(word: str) -> frozenset[str]:
-    """The normalised word and its proclitic-stripped forms."""
-    forms = {word}
-    for prefix in PROCLITICS:
-        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-            forms.add(word[len(prefix):])
-    return frozenset(forms)
-
-
-def normalised_words(text: str) -> str:
-    """Forms of the non-Latin words of `text` that a reader may type but the text does not contain."""
-    written = {token.lower() for token in _WORD.findall(text)}
-    words: dict[str, None] = {}
-    for token in _WORD.findall(normalize(text)):
-        if token.isascii():
-            continue  # indexed as written: lunr lower-cases it
-        for form in sorted(search_forms(token)):
-            if form not in written:
-                words.setdefault(form, None)
-    return " ".join(words)
-
-
 def _entry(location: str, title: str, text: str) -> dict[str, Any]:
-    # The normalised forms (SEARCH_FIELD) are added by the browser when the
-    # index loads (mkdocs_hooks.worker_script), with the same rules as
-    # normalised_words here, which the tests hold the script to.
+    # The normalised forms (searchforms.SEARCH_FIELD) are added by the browser
+    # when the index loads (templates/search/briefing-search.js), with the same
+    # rules as searchforms.normalised_words, which the tests hold the script to.
     return {"location": location, "title": html.escape(title, quote=False), "text": html.escape(" ".join(text.split()), quote=False)}
 
 

@@ -1,0 +1,1 @@
+"""Text: Arabic normalisation, Markdown and sanitising, the name matcher, search forms."""

@@ -1,6 +1,6 @@
 """Finding mentions of actors and offices in article text, and linking them.
 
-Names are matched on normalised text (generator.arabic) with one Aho-Corasick
+Names are matched on normalised text (generator.text.arabic) with one Aho-Corasick
 automaton per language, then mapped back to the text as written, so links
 wrap exactly the characters the outlet published, diacritics included.
 """

@@ -1,0 +1,1 @@
+"""Stage 4a: which pages each edition has, and what each shows (pure view models)."""

@@ -9,13 +9,13 @@ from ..core import urls
 from .i18n import format_date, t
 from ..linking.link import Site
 from ..content.model import Actor, Role, Term, other
-from .pages import Page, actor_link, briefing_item, front_matter, lang_text
+from .parts import PageView, actor_link, briefing_item, front_matter, lang_text
 from .timeline_pages import actor_events
 
 KIND_ORDER = ("person", "organization", "country")
 
 
-def profile_pages(site: Site, lang: str) -> Iterator[Page]:
+def profile_pages(site: Site, lang: str) -> Iterator[PageView]:
     corpus = site.corpus
     yield actors_index(site, lang)
     for actor in corpus.actors.values():
@@ -49,7 +49,7 @@ def _role(site: Site, role: Role, lang: str, here: str) -> dict[str, Any]:
     }
 
 
-def actor_page(site: Site, actor: Actor, lang: str) -> Page:
+def actor_page(site: Site, actor: Actor, lang: str) -> PageView:
     here = urls.actor(actor.id)
     rel = site.relations
     briefings = []
@@ -82,10 +82,10 @@ def actor_page(site: Site, actor: Actor, lang: str) -> Page:
             ],
         },
     }
-    return Page(f"actors/{actor.id}.md", "actor.md.j2", context)
+    return PageView(f"actors/{actor.id}.md", "actor.md.j2", context)
 
 
-def actors_index(site: Site, lang: str) -> Page:
+def actors_index(site: Site, lang: str) -> PageView:
     here = "actors/"
     actors = site.corpus.actors
 
@@ -109,18 +109,18 @@ def actors_index(site: Site, lang: str) -> Page:
                 ],
             })
         groups.append({"id": kind, "title": t(f"kinds_{kind}", lang), "subgroups": subgroups})
-    return Page(
+    return PageView(
         "actors/index.md",
         "actors.md.j2",
         {"front": front_matter(t("actors", lang), t("actors", lang), "index"), "groups": groups},
     )
 
 
-def term_page(site: Site, kind: str, term: Term, url_of: Any, rel: Any, lang: str) -> Page:
+def term_page(site: Site, kind: str, term: Term, url_of: Any, rel: Any, lang: str) -> PageView:
     here = url_of(term.id)
     items = [briefing_item(site.briefings[i], lang, here) for i in rel.get(term.id, ())]
     country = actor_link(site, term.country.id, lang, here) if term.country else None
-    return Page(
+    return PageView(
         f"{kind}/{term.id}.md",
         "term.md.j2",
         {
@@ -131,10 +131,10 @@ def term_page(site: Site, kind: str, term: Term, url_of: Any, rel: Any, lang: st
     )
 
 
-def terms_index(site: Site, kind: str, terms: Any, url_of: Any, rel: Any, lang: str) -> Page:
+def terms_index(site: Site, kind: str, terms: Any, url_of: Any, rel: Any, lang: str) -> PageView:
     here = f"{kind}/"
     entries = sorted(terms.values(), key=lambda term: term.name.get(lang))
-    return Page(
+    return PageView(
         f"{kind}/index.md",
         "terms.md.j2",
         {

@@ -11,23 +11,15 @@ from ..core import urls
 from ..linking.events import MergedEvent
 from .i18n import format_date, format_month, t
 from ..linking.link import Site
-from .pages import Page, actor_link, front_matter, lang_text, text_html
+from .parts import PageView, actor_link, front_matter, lang_text, text_html
 
 # Up to this many events the timeline is one page; beyond, /timeline/ lists
 # the years and each year has its own page, so no page grows without bound.
 INLINE_MAX = 200
 
 
-def year_url(year: int) -> str:
-    return f"timeline/{year}/"
-
-
-def anchor(event: MergedEvent) -> str:
-    return f"e-{event.id}"
-
-
 def event_href(event: MergedEvent, here: str) -> str:
-    return urls.relative(here, year_url(event.date.year)) + "#" + anchor(event)
+    return urls.relative(here, urls.timeline_year(event.date.year)) + "#" + urls.event_anchor(event.id)
 
 
 def event_title(site: Site, event: MergedEvent, lang: str) -> str:
@@ -51,7 +43,7 @@ def event_item(site: Site, index: int, lang: str, here: str) -> dict[str, Any]:
             "source": lb.briefing.source.name,
         })
     item = {
-        "anchor": anchor(event),
+        "anchor": urls.event_anchor(event.id),
         "type": event.type,
         "type_label": t(f"event_{event.type}", lang),
         "title": event_title(site, event, lang),
@@ -104,13 +96,13 @@ def grouped(site: Site, indexes: list[int], lang: str, here: str) -> list[dict[s
     return years
 
 
-def timeline_pages(site: Site, lang: str) -> Iterator[Page]:
+def timeline_pages(site: Site, lang: str) -> Iterator[PageView]:
     events = site.timeline.events
     all_indexes = list(range(len(events)))
     by_year = {year: list(group) for year, group in groupby(all_indexes, key=lambda i: events[i].date.year)}
     here = "timeline/"
     inline = len(events) <= INLINE_MAX
-    yield Page(
+    yield PageView(
         "timeline/index.md",
         "timeline.md.j2",
         {
@@ -122,8 +114,8 @@ def timeline_pages(site: Site, lang: str) -> Iterator[Page]:
         },
     )
     for year, indexes in sorted(by_year.items()):
-        here = year_url(year)
-        yield Page(
+        here = urls.timeline_year(year)
+        yield PageView(
             f"timeline/{year}.md",
             "timeline.md.j2",
             {
@@ -137,7 +129,7 @@ def timeline_pages(site: Site, lang: str) -> Iterator[Page]:
 
 
 def _year_nav(by_year: dict[int, list[int]], here: str) -> list[dict[str, Any]]:
-    return [{"year": y, "href": urls.relative(here, year_url(y)), "count": len(ix)} for y, ix in sorted(by_year.items())]
+    return [{"year": y, "href": urls.relative(here, urls.timeline_year(y)), "count": len(ix)} for y, ix in sorted(by_year.items())]
 
 
 def actor_events(site: Site, actor_id: str, lang: str, here: str) -> dict[str, Any]:

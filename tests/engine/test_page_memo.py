@@ -1,9 +1,9 @@
-"""The page memo (generator/page_memo.py) serves a page only where the theme
+"""The page memo (generator/engine/page_memo.py) serves a page only where the theme
 would have rendered exactly the same: templates that transform or read the
 page's values another way fall back to rendering every page.
 
 Real MkDocs pages and real Jinja templates; the site-wide byte-for-byte check
-against Material is tests/test_engine_shortcuts.py."""
+against Material is tests/engine/test_engine_shortcuts.py."""
 
 from __future__ import annotations
 

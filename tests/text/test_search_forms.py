@@ -1,4 +1,4 @@
-"""The browser builds the index's normalised field with the same rules as generator/searchindex.py."""
+"""The browser builds the index's normalised field with the same rules as generator/text/searchforms.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.output.searchindex import normalised_words
+from generator.text.searchforms import normalised_words
 
 TEXTS = [
     "التقى الأدميرال علي شمخاني وباتروشيف في المفاوضات",

@@ -34,7 +34,7 @@ def test_engine_shortcuts_change_no_byte(tmp_path: Path, content: str) -> None:
     assert [path for path in cached if cached[path] != uncached[path]] == []
     # Pages at different places in the site: the home page, a section, a profile, a 404.
     assert {"index.html", "actors/index.html", "404.html", "ar/404.html"} <= set(cached)
-    # The page memo (generator/page_memo.py) served pages, and only with the shortcuts on.
+    # The page memo (generator/engine/page_memo.py) served pages, and only with the shortcuts on.
     for lang in ("en", "ar"):
         stats = json.loads((projects[0] / ".build" / lang / "engine-stats.json").read_text(encoding="utf-8"))
         assert stats["memo"] > 0 and stats["shapes"] >= 2, stats
