@@ -1,4 +1,4 @@
-"""`briefing` command line: check, build (serve, new and status come later)."""
+"""`briefing` command line: check, build, serve, new and status."""
 
 from __future__ import annotations
 
