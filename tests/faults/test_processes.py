@@ -156,14 +156,18 @@ def test_serve_rebuilds_in_a_child_forked_before_its_server_thread(tmp_path: Pat
         lines.until("serving on")
         edit_one_briefing(project, "Edited while serving.")
         assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
-        run.interrupt()
-        code = run.wait()
-        assert lines.rest() == ["stopped"]
-        assert poll(lambda: not run.members(), cap=GONE_CAP_SECONDS), f"left running: {run.members()}"
+        _stop_serving(run, lines)
     finally:
         run.stop()
-    assert code == 0
     assert no_traceback("\n".join(lines.seen))
+
+
+def _stop_serving(run: Launched, lines: Lines) -> None:
+    """Ctrl-C to serve: it says "stopped", exits 0 and leaves no process of its own."""
+    run.interrupt()
+    assert run.wait() == 0
+    assert lines.rest() == ["stopped"]
+    assert poll(lambda: not run.members(), cap=GONE_CAP_SECONDS), f"left running: {run.members()}"
 
 
 def test_a_build_beside_serve_takes_turns_with_its_rebuilds(tmp_path: Path) -> None:
@@ -182,10 +186,7 @@ def test_a_build_beside_serve_takes_turns_with_its_rebuilds(tmp_path: Path) -> N
             lines.until("changed:")
             builds.append(run_cli("build", "-q", project=project))
             assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
-        run.interrupt()
-        assert run.wait() == 0
-        assert lines.rest() == ["stopped"]
-        assert poll(lambda: not run.members(), cap=GONE_CAP_SECONDS), f"left running: {run.members()}"
+        _stop_serving(run, lines)
     finally:
         run.stop()
     for result in builds:
