@@ -10,7 +10,9 @@ from __future__ import annotations
 import shutil
 import signal
 import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -150,33 +152,32 @@ def test_serve_rebuilds_in_a_child_forked_before_its_server_thread(tmp_path: Pat
     # Every fork checks that one thread runs (forks.check_single_threaded raises otherwise): a real
     # rebuild under serve forks the editions' workers, which fails if it ran beside the HTTP thread.
     project = sample_project(tmp_path / "p")
+    with _serving(project) as (run, lines):
+        edit_one_briefing(project, "Edited while serving.")
+        assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
+    assert no_traceback("\n".join(lines.seen))
+
+
+@contextmanager
+def _serving(project: Path) -> Iterator[tuple[Launched, Lines]]:
+    """`briefing serve` once it serves; then Ctrl-C: it says "stopped", exits 0 and leaves no process of its own."""
     run = Launched.start(project, "serve", "-p", "0")
     try:
         lines = Lines(run)
         lines.until("serving on")
-        edit_one_briefing(project, "Edited while serving.")
-        assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
-        _stop_serving(run, lines)
+        yield run, lines
+        run.interrupt()
+        assert run.wait() == 0
+        assert lines.rest() == ["stopped"]
+        assert poll(lambda: not run.members(), cap=GONE_CAP_SECONDS), f"left running: {run.members()}"
     finally:
         run.stop()
-    assert no_traceback("\n".join(lines.seen))
-
-
-def _stop_serving(run: Launched, lines: Lines) -> None:
-    """Ctrl-C to serve: it says "stopped", exits 0 and leaves no process of its own."""
-    run.interrupt()
-    assert run.wait() == 0
-    assert lines.rest() == ["stopped"]
-    assert poll(lambda: not run.members(), cap=GONE_CAP_SECONDS), f"left running: {run.members()}"
 
 
 def test_a_build_beside_serve_takes_turns_with_its_rebuilds(tmp_path: Path) -> None:
     # serve and build share .build/<lang>/: a build waits for a rebuild (and a rebuild for a build).
     project = sample_project(tmp_path / "p")
-    run = Launched.start(project, "serve", "-p", "0")
-    try:
-        lines = Lines(run)
-        lines.until("serving on")
+    with _serving(project) as (run, lines):
         edit_one_briefing(project, "Edited while serving.")
         lines.until("changed:")
         builds = [run_cli("build", "-q", project=project)]
@@ -186,9 +187,6 @@ def test_a_build_beside_serve_takes_turns_with_its_rebuilds(tmp_path: Path) -> N
             lines.until("changed:")
             builds.append(run_cli("build", "-q", project=project))
             assert "rebuilt in" in lines.until("rebuilt in|error"), lines.seen
-        _stop_serving(run, lines)
-    finally:
-        run.stop()
     for result in builds:
         assert result.code == 0 and no_traceback(result.stderr), result.stderr
         assert problem_lines(result.stderr) in ([], [
