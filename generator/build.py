@@ -129,7 +129,7 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
             preview_engine(project, preview, caches, results, strict, epoch, report, timings, dirty)  # engine
         else:
             assert site_run is not None
-            site_run.finish(key, results, report, timings)  # engine -> swap
+            site_run.finish(key, results, report, timings, config.limits)  # engine -> swap
         return timings
     finally:
         if site_run is not None:

@@ -26,6 +26,8 @@ from .core.forks import interrupt_deferred
 from .content.pairs import BRIEFING_NAME
 from .content.model import LANGS
 from .core.project import Project
+from .core.sitesize import TreeSize, tree_size
+from .content.reading import Limits
 from .content.schema import SLUG_RE
 from .core.timings import Timings
 
@@ -67,7 +69,7 @@ class SiteRun:
         _tell_changed(self.project.build_dir, None, {})
         return EngineStart(outputs, self.strict, self.epoch)
 
-    def finish(self, key: str, results: list[EditionResult], report: Report, timings: Timings) -> None:
+    def finish(self, key: str, results: list[EditionResult], report: Report, timings: Timings, limits: Limits) -> None:
         build_dir = self.project.build_dir
         digests = {r.lang: r.digests for r in results}
         engine_key = buildstate.engine_key(key, self.epoch, _edition_configs(build_dir))
@@ -77,6 +79,7 @@ class SiteRun:
             ok = report_engines([r.engine for r in results if r.engine], report, self.project.config_file)
             if not ok or (self.strict and report.warnings):
                 raise BuildFailed(report)
+            _guard_publishing(build_dir, False, limits, self.strict, report, timings)
             _assemble_and_swap(self.project, timings, engine_key, digests, update=False)
             return
         timings.run("copy (wait)", self.folder_work.wait)
@@ -84,7 +87,7 @@ class SiteRun:
         update = (not self.folder_work.failed and not any(r.removed for r in results) and record.engine_key == engine_key
                   and record.same_folder(self.project.site_dir) and _no_page_gone(record.digests, digests))
         _engine_and_swap(self.project, report, timings, self.strict, self.epoch, engine_key, digests,
-                         record.digests if update else None)
+                         record.digests if update else None, limits)
 
 
 def preview_engine(project: Project, preview: Path, caches: Caches, results: list[EditionResult], strict: bool,
@@ -144,7 +147,8 @@ def _edition_configs(build_dir: Path) -> dict[str, bytes]:
 
 
 def _engine_and_swap(project: Project, report: Report, timings: Timings, strict: bool, epoch: int, engine_key: str,
-                     digests: dict[str, dict[str, bytes]], site_digests: Optional[Mapping[str, Mapping[str, bytes]]]) -> None:
+                     digests: dict[str, dict[str, bytes]], site_digests: Optional[Mapping[str, Mapping[str, bytes]]],
+                     limits: Limits) -> None:
     """MkDocs builds the editions, then they replace site/.
 
     With `site_digests` (site/ is this project's last output, from the same
@@ -168,7 +172,36 @@ def _engine_and_swap(project: Project, report: Report, timings: Timings, strict:
     _tell_changed(build_dir, site_digests, digests)
     timings.counts["engine_dirty"] = int(update)
     _run_engine(project, outputs, strict, epoch, report, timings, dirty=True)
+    _guard_publishing(build_dir, update, limits, strict, report, timings)
     _assemble_and_swap(project, timings, engine_key, digests, update)
+
+
+def _guard_publishing(build_dir: Path, update: bool, limits: Limits, strict: bool, report: Report,
+                      timings: Timings) -> None:
+    """Warn when the site about to replace site/ is past the limits; with --strict, stop before the swap.
+
+    Measured where the engine left it (the editions apart, or one stage when
+    MkDocs updated a copy of site/), so a failure here leaves site/ as it was.
+    """
+    folders = [build_dir / "stage"] if update else [build_dir / "out" / lang for lang in LANGS]
+    size = timings.run("measure site", lambda: _total_size(folders))
+    timings.counts["site_files"], timings.counts["site_bytes"] = size.files, size.bytes
+    if size.bytes > limits.max_site_bytes or size.files > limits.max_site_files:
+        report.warning("site", 0, site_over_limits(limits))
+        if strict:
+            raise BuildFailed(report)
+
+
+def _total_size(folders: list[Path]) -> TreeSize:
+    sizes = [tree_size(folder) for folder in folders]
+    return TreeSize(sum(s.files for s in sizes), sum(s.bytes for s in sizes))
+
+
+def site_over_limits(limits: Limits) -> str:
+    return (f"the built site has more than {limits.max_site_bytes:,} bytes or {limits.max_site_files:,} files"
+            " (extra.limits in mkdocs.yml: max_site_bytes, max_site_files): GitHub Pages refuses a site over 1 GB,"
+            " GitLab Pages one over 1 GB or 200,000 files; split the archive by year, or publish to an S3-compatible"
+            " bucket behind a CDN (docs/deploy-s3.md)")
 
 
 def _assemble_and_swap(project: Project, timings: Timings, engine_key: str, digests: dict[str, dict[str, bytes]],

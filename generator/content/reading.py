@@ -20,6 +20,10 @@ class Limits:
     max_file_bytes: int = DEFAULT_MAX_BYTES
     max_files: int = 200_000
     max_total_bytes: int = 1_000_000_000
+    # The built site, warned about before it replaces site/: below the hosts'
+    # refusals (GitHub and GitLab Pages: 1 GB; GitLab Pages: 200,000 files).
+    max_site_bytes: int = 900_000_000
+    max_site_files: int = 180_000
 
 
 def read_content(path: Path, rel: str, report: Report, limits: Limits) -> Optional[str]:
