@@ -5,7 +5,8 @@ in this list (tests/test_layout.py checks it, and that no import circle is left)
 
     core/      shared and small: diagnostics, project, timings, forks (the one
                way to hand data to worker processes), lock, writer (5 write),
-               stored, dates (today), urls (every URL rule, the edition root)
+               stored, dates (today), urls (every URL rule, the edition root),
+               sitesize (a built site's files and bytes)
     content/   1 load, 2 validate: model, sourcefile, yamlnodes, schema,
                reading, contentwalk, pairs, loader, validate, datelines
     text/      Arabic normalisation, markup, the name matcher, search forms
