@@ -6,7 +6,7 @@
 For each size: generate the corpus (benchmarks.corpus), run a full build in a
 fresh process (benchmarks.measure: seconds per stage, peak memory of the
 generator and of the MkDocs processes), measure the site (MB, search index
-per edition), edit one briefing's body and rebuild (seconds until the updated
+per edition, bytes per briefing by part: benchmarks.siteparts), edit one briefing's body and rebuild (seconds until the updated
 page is on disk, interpreter start included), and build the plain-MkDocs
 baseline on the same corpus (benchmarks.baseline).  For the generator-only
 sizes, only our stages run (load, validate, link, render, write).
@@ -34,6 +34,7 @@ from typing import Any, Optional
 
 from . import baseline as baseline_mod
 from .corpus import write_corpus
+from .siteparts import PARTS, site_parts
 
 REPO = Path(__file__).resolve().parent.parent
 OUR_STAGES = ("load", "validate", "link", "render", "index", "write")
@@ -50,6 +51,7 @@ class SizeResult:
     process_seconds: Optional[float] = None  # the full build's process, start to exit
     site_mb: Optional[float] = None
     search_mb: dict[str, float] = field(default_factory=dict)
+    site_parts: dict[str, int] = field(default_factory=dict)  # bytes by part (benchmarks.siteparts), both editions
     rebuild: Optional[dict[str, Any]] = None
     rebuild_seconds: Optional[float] = None  # process start to updated page on disk
     rebuild_page_updated: Optional[bool] = None
@@ -143,6 +145,7 @@ def run_size(size: int, out: Path, seed: int, repeat: int, with_baseline: bool, 
     if baselines:
         result.baseline = sorted(baselines, key=lambda b: b["total"])[len(baselines) // 2]
     result.site_mb, result.search_mb = baseline_mod.site_sizes(project / "site")
+    result.site_parts = site_parts(project / "site")
     log(f"[{size}] rebuild after editing one briefing")
     slug, lang = edit_one_briefing(project)
     os.sync()
@@ -209,6 +212,13 @@ def _mb(value: Optional[float]) -> str:
     return "–" if value is None else f"{value:.1f}"
 
 
+def _per_briefing(result: SizeResult, part: str) -> str:
+    if not result.site_parts:
+        return "–"
+    total = result.site_parts[part]
+    return f"{total / result.size / 1e3:.1f} ({total / 1e6:.1f})"
+
+
 def table(results: list[SizeResult]) -> str:
     cols = [f"{r.size:,}" + (" (generator only)" if r.generator_only else "") for r in results]
     rows: list[tuple[str, list[str]]] = []
@@ -236,6 +246,8 @@ def table(results: list[SizeResult]) -> str:
     rows.append(("peak RSS, largest MkDocs process, sampled (MB)", [_mb(r.full.get("peak_engine_process_mb")) if r.full else "–" for r in results]))
     rows.append(("peak RSS, both MkDocs processes, sampled (MB)", [_mb(r.full.get("peak_engine_combined_mb")) if r.full else "–" for r in results]))
     rows.append(("site/ size (MB)", [_mb(r.site_mb) for r in results]))
+    for part in PARTS:
+        rows.append((f"site/ per briefing: {part}, both editions (kB; MB in all)", [_per_briefing(r, part) for r in results]))
     rows.append(("search index en (MB)", [_mb(r.search_mb.get("en")) if r.search_mb else "–" for r in results]))
     rows.append(("search index ar (MB)", [_mb(r.search_mb.get("ar")) if r.search_mb else "–" for r in results]))
     rows.append(("1-min load average before the builds", [" / ".join(f"{x:.1f}" for x in r.loadavg) or "–" for r in results]))

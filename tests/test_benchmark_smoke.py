@@ -18,6 +18,7 @@ if str(REPO) not in sys.path:
 
 from benchmarks import run as bench  # noqa: E402
 from benchmarks.corpus import write_corpus  # noqa: E402
+from benchmarks.siteparts import PARTS, part_of  # noqa: E402
 from generator.build import Project, check  # noqa: E402
 from generator.core.diagnostics import Report  # noqa: E402
 
@@ -55,6 +56,34 @@ def test_report_has_every_stage_and_positive_sizes(size_result: tuple[Path, benc
     text = bench.report([result], "python -m benchmarks.run --sizes 50 --no-baseline", bench.machine_info())
     for stage in bench.ALL_STAGES:
         assert f"| {stage} (s) |" in text
+
+
+def test_site_bytes_by_part_add_up_to_the_site(size_result: tuple[Path, bench.SizeResult]) -> None:
+    _project, result = size_result
+    assert list(result.site_parts) == list(PARTS)
+    assert all(result.site_parts[part] > 0 for part in PARTS), result.site_parts
+    # site_mb is measured apart (os.walk and lstat): the parts hold every byte of it, once.
+    assert result.site_mb is not None
+    assert abs(sum(result.site_parts.values()) - result.site_mb * 1e6) < 1
+    text = bench.report([result], "python -m benchmarks.run --sizes 50 --no-baseline", bench.machine_info())
+    for part in PARTS:
+        row = next(line for line in text.splitlines() if line.startswith(f"| site/ per briefing: {part}, both editions"))
+        per_briefing, in_all = row.split("|")[2].split()
+        assert float(per_briefing) == round(result.site_parts[part] / N / 1e3, 1)
+        assert in_all == f"({result.site_parts[part] / 1e6:.1f})"
+
+
+def test_each_file_of_the_site_has_its_part() -> None:
+    assert part_of("briefings/some-slug/index.html") == "briefing pages"
+    assert part_of("ar/briefings/some-slug/index.html") == "briefing pages"
+    assert part_of("briefings/index.html") == "the rest"
+    assert part_of("ar/actors/ali-shamkhani/index.html") == "actor pages"
+    assert part_of("actors/index.html") == "the rest"
+    assert part_of("ar/search/search_index.json") == "search"
+    assert part_of("assets/javascripts/workers/search.js") == "the rest"
+    assert part_of("data/events.json") == "data/"
+    assert part_of("ar/index.html") == "the rest"
+    assert part_of("404.html") == "the rest"
 
 
 def test_corpus_passes_check_without_errors(size_result: tuple[Path, bench.SizeResult]) -> None:
