@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 import time
@@ -14,7 +13,7 @@ from typing import Callable, ContextManager, Optional, Sequence, TextIO
 from . import buildstate
 from .build import build, check, check_content
 from .buildstate import Caches
-from .core import lock
+from .core import dates, lock
 from .core.diagnostics import BuildFailed, Report, counted, os_error_line
 from .engine.choice import ENGINES, Engine, engine_named
 from .core.forks import INTERRUPTED
@@ -43,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     p_nb = new_sub.add_parser("briefing", help="an original and an empty translation stub")
     p_nb.add_argument("slug")
     p_nb.add_argument("--lang", choices=("en", "ar"), required=True, help="language of the original article")
-    p_nb.add_argument("--from-file", type=Path, help="the pasted article text, as the body")
+    p_nb.add_argument("--from-file", type=Path, metavar="FILE|-",
+                      help="the article text, as the body (- reads standard input); what it shows is proposed in the front matter")
     p_nb.add_argument("--url", help="the article's address")
     p_na = new_sub.add_parser("actor", help="an actor profile skeleton")
     p_na.add_argument("id")
@@ -132,7 +132,10 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
 def cmd_new(project: Project, args: argparse.Namespace) -> int:
     try:
         if args.what == "briefing":
-            written = new_briefing(project.root, args.slug, args.lang, args.from_file, args.url, dt.date.today())
+            today, problem = dates.today()
+            if problem:
+                raise ScaffoldError(f"{dates.TODAY_VARIABLE} {problem}")
+            written = new_briefing(project.root, args.slug, args.lang, args.from_file, args.url, today)
         else:
             written = new_actor(project.root, args.id, args.kind)
     except ScaffoldError as exc:
