@@ -71,7 +71,7 @@ def propose(corpus: Corpus, body: str, lang: str, url: Optional[str], today: dt.
         date=date,
         source_name=_source(corpus, first, url),
         location=location,
-        actors=_actors(corpus, resolved, office_map, date.day),
+        actors=_actors(corpus, resolved, date.day),
         topics=_topics(corpus, body, lang),
         event=event,
         paragraphs=len(paragraphs),
@@ -92,7 +92,7 @@ def _actor(target: str, day: dt.date, office_map: Mapping[str, Office]) -> Optio
     return resolve(target, day, office_map).actor_id
 
 
-def _actors(corpus: Corpus, resolved: list[tuple[Match, str]], office_map: Mapping[str, Office], day: dt.date) -> tuple[str, ...]:
+def _actors(corpus: Corpus, resolved: list[tuple[Match, str]], day: dt.date) -> tuple[str, ...]:
     found: list[str] = []
     for match, actor_id in resolved:
         found.append(actor_id)

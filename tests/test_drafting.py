@@ -7,7 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import datetime as dt
+
 import yaml
+
+from generator.content.loader import load
+from generator.core.diagnostics import Report
+from generator.drafting import propose as propose_from
 
 from conftest import REPO, SAMPLE_CONTENT, copy_project, run_cli
 
@@ -185,3 +191,21 @@ def test_empty_standard_input_is_an_error(tmp_path: Path) -> None:
     )
     assert (run.returncode, run.stderr.decode()) == (1, "briefing new: standard input: no text: paste the article\n")
     assert not (root / "content" / "briefings" / "x.en.md").exists()
+
+
+# The proposal itself, a pure function of the loaded sample content and the text.
+
+
+def test_two_places_in_the_first_paragraph_propose_no_location() -> None:
+    corpus = load(SAMPLE_CONTENT.parent, Report())
+    text = "Shamkhani flew from Tehran to Moscow and met Patrushev.\n\nLater in Tehran he spoke.\n"
+    proposal = propose_from(corpus, text, "en", None, dt.date(2023, 2, 9))
+    assert proposal.location is None and proposal.event is not None and proposal.event.location is None
+
+
+def test_people_then_bodies_then_states_each_in_order_of_first_mention() -> None:
+    corpus = load(SAMPLE_CONTENT.parent, Report())
+    text = "Iran and the SCO welcomed it; Patrushev met Shamkhani.\n"
+    proposal = propose_from(corpus, text, "en", None, dt.date(2023, 2, 9))
+    assert proposal.actors == ("nikolai-patrushev", "ali-shamkhani", "sco", "iran")  # people, bodies, states
+    assert proposal.paragraphs == 1 and not proposal.date.from_text

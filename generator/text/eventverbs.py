@@ -54,9 +54,10 @@ def event_type(sentence: str, lang: str) -> Optional[str]:
     return None
 
 
-# A sentence ends at . ! ? ؟ or a line break; a full stop inside a number
-# ("1.5") or an initial ("U.S.") is not followed by a space, so it stays.
-_SENTENCE_END = re.compile(r"[.!?؟](?=\s)|\n")
+# A sentence ends at . ! ? ؟ before a space, or at a line break: a full stop
+# inside a number ("1.5") has no space after it, and one after a lone capital
+# is an initial ("U.S. envoy", "J. Smith").
+_SENTENCE_END = re.compile(r"(?:[!?؟]|(?<!(?<![A-Za-z])[A-Z])\.)(?=\s)|\n")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
