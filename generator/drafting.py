@@ -155,7 +155,8 @@ def _event(corpus: Corpus, body: str, lang: str, resolved: list[tuple[Match, str
         participants = people if len(people) >= 2 else named
         if len(participants) < 2:
             continue
-        return _with_id(corpus, kind, day, location, tuple(sorted(participants)))
+        # A call joins two places: the dateline's is only the outlet's.
+        return _with_id(corpus, kind, day, None if kind == "call" else location, tuple(sorted(participants)))
     return None
 
 
