@@ -210,3 +210,14 @@ def test_people_then_bodies_then_states_each_in_order_of_first_mention() -> None
     proposal = propose_from(corpus, text, "en", None, dt.date(2023, 2, 9))
     assert proposal.actors == ("nikolai-patrushev", "ali-shamkhani", "sco", "iran")  # people, bodies, states
     assert proposal.paragraphs == 1 and not proposal.date.from_text
+
+
+def test_the_guides_example_is_what_the_command_writes(tmp_path: Path) -> None:
+    guide = (REPO / "content" / "README.md").read_text(encoding="utf-8")
+    example = guide.split("`title` and `summary` stay `TODO`. For example, with the text", 1)[1]
+    text = example.split("```text\n", 1)[1].split("```", 1)[0]
+    shown = example.split("```markdown\n", 1)[1].split("```", 1)[0]
+    root = project(tmp_path)
+    _front, original, _translation = propose(root, tmp_path, text, "en", "2024-01-10")
+    front_matter = original.split("\n---\n", 1)[0] + "\n---\n"
+    assert shown.startswith(front_matter)
