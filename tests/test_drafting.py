@@ -221,3 +221,21 @@ def test_the_guides_example_is_what_the_command_writes(tmp_path: Path) -> None:
     _front, original, _translation = propose(root, tmp_path, text, "en", "2024-01-10")
     front_matter = original.split("\n---\n", 1)[0] + "\n---\n"
     assert shown.startswith(front_matter)
+
+
+def test_a_place_with_a_clitic_in_the_first_paragraph() -> None:
+    corpus = load(SAMPLE_CONTENT.parent, Report())
+    text = "وصل شمخاني لموسكو في زيارة رسمية.\n\nوقال إن طهران ترحب.\n"
+    proposal = propose_from(corpus, text, "ar", None, dt.date(2023, 2, 9))
+    assert proposal.location == "moscow"  # لموسكو: "to Moscow"; Tehran comes later
+    assert proposal.event is None  # one actor, and زيارة is a noun
+
+
+def test_standard_input_not_utf8_is_one_line(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "-C", str(root), "new", "briefing", "x", "--lang", "en", "--from-file", "-"],
+        input=b"MOSCOW \xff\n", capture_output=True, env=env("2024-01-10"), cwd=REPO, timeout=300,
+    )
+    assert (run.returncode, run.stderr.decode()) == (
+        1, "briefing new: standard input: not valid UTF-8 (byte 0xff): save the file as UTF-8\n")
