@@ -11,7 +11,7 @@ from typing import BinaryIO, Optional
 from .content.model import other
 from .content.pairs import DATE_NOTE
 from .content.schema import SLUG_RE
-from .content.loader import load
+from .content.loader import FileCache, load
 from .content.sourcefile import DEFAULT_MAX_BYTES, SourceProblem, decode_text, read_text
 from .core.diagnostics import Report
 from .drafting import Proposal, propose
@@ -38,7 +38,7 @@ def _write_new(path: Path, text: str) -> None:
 
 
 def new_briefing(root: Path, slug: str, lang: str, from_file: Optional[Path], url: Optional[str], today: dt.date,
-                 stdin: Optional[BinaryIO] = None) -> list[Path]:
+                 stdin: Optional[BinaryIO] = None, files: Optional[FileCache] = None) -> list[Path]:
     """The original and its translation stub; with --from-file, the front matter the text shows proposed."""
     _check_id(slug, "slug")
     folder = root / "content" / "briefings"
@@ -53,7 +53,7 @@ def new_briefing(root: Path, slug: str, lang: str, from_file: Optional[Path], ur
     else:
         body = _article(from_file, stdin).strip("\n") + "\n"
         # What fails to load is left out of the proposal; `check` reports it.
-        proposal = propose(load(root, Report()), body, lang, url, today)
+        proposal = propose(load(root, Report(), cache=files), body, lang, url, today)
         original = _proposed_original(proposal, url) + body
         translation = _translation("\n".join(
             f"{PLACEHOLDER}: translate paragraph {n} of {proposal.paragraphs}.\n" for n in range(1, proposal.paragraphs + 1)))

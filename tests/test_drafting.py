@@ -239,3 +239,12 @@ def test_standard_input_not_utf8_is_one_line(tmp_path: Path) -> None:
     )
     assert (run.returncode, run.stderr.decode()) == (
         1, "briefing new: standard input: not valid UTF-8 (byte 0xff): save the file as UTF-8\n")
+
+
+def test_after_a_build_the_stored_work_gives_the_same_proposal(tmp_path: Path) -> None:
+    built = project(tmp_path / "built")
+    assert run_cli("build", "-q", project=built, env=env("2023-02-09")).code == 0
+    assert (built / ".build" / "cache" / "state.msgpack").is_file()
+    fresh = project(tmp_path / "fresh")
+    written = [propose(root, tmp_path, sample_body(), "ar", "2023-02-09")[1] for root in (built, fresh)]
+    assert written[0] == written[1]
