@@ -31,9 +31,8 @@ _AR_MEETING = re.compile(
 # زاره is left out: folded, it is also وزارة ("ministry") after و.
 _AR_VISIT = re.compile(_AR_LEAD + r"(?:زار|زارت|زارا|زاروا|يزور|تزور)" + _AR_END)
 
-_EN_CALL = re.compile(
-    r"\b(?:by (?:tele)?phone|(?:tele)?phone (?:call|conversation|talks?)|called)\b"
-)
+# Not "called": in news it is mostly "called for".
+_EN_CALL = re.compile(r"\b(?:by (?:tele)?phone|(?:tele)?phone (?:call|conversation|talks?))\b")
 _EN_MEETING = re.compile(r"\b(?:met|meets|meet with|received|receives|(?:held|holds|hold) talks)\b")
 _EN_VISIT = re.compile(r"\b(?:visited|is visiting|was visiting|visits)\b")
 

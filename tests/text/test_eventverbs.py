@@ -35,6 +35,8 @@ def test_arabic(sentence: str, expected: str | None) -> None:
     ("Araghchi spoke by phone with Lavrov.", "call"),
     ("They held talks by telephone.", "call"),  # a call, though "held talks" is there too
     ("Shoigu visited Tehran.", "visit"),
+    ("Lavrov and Araghchi held a phone call.", "call"),
+    ("Shamkhani called for restraint from Patrushev.", None),
     ("During his visit to Moscow he said", None),
     ("The meeting was postponed.", None),
     ("Sometimes they meet again.", None),
