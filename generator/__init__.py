@@ -9,7 +9,8 @@ in this list (tests/test_layout.py checks it, and that no import circle is left)
                sitesize (a built site's files and bytes)
     content/   1 load, 2 validate: model, sourcefile, yamlnodes, schema,
                reading, contentwalk, pairs, loader, validate, datelines
-    text/      Arabic normalisation, markup, the name matcher, search forms
+    text/      Arabic normalisation, markup, the name matcher, search forms,
+               eventverbs (a sentence's meeting, call or visit verb)
     linking/   3 link: linked (the linked model), link, names, events, relations
     views/     4a view models: parts (PageView and shared items), pages
                (briefings), profiles, timeline_pages, edition, i18n
@@ -19,7 +20,8 @@ in this list (tests/test_layout.py checks it, and that no import circle is left)
                process), mkdocs_hooks, page_memo, search_worker; the only
                package that imports MkDocs
     (top)      cli, build (the stages in order), buildstate, editions,
-               publish, serve, status, scaffold
+               publish, serve, status, scaffold, drafting (what a pasted
+               article's text shows, proposed by `new briefing --from-file`)
 
 Where this differs from the issue's sketch, and why:
 - writer sits in core/: stage 5 is a few file operations, used by the

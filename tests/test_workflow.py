@@ -38,12 +38,14 @@ def test_new_briefing_round_trip(tmp_path: Path) -> None:
     assert unfilled.stdout.splitlines() == [
         "content/briefings/putin-lavrov-talks.ar.md:2: error: 'title' is still a placeholder (TODO: the headline, in the language of t): write the real value",
         "content/briefings/putin-lavrov-talks.ar.md:5: error: 'source.name' is still a placeholder (TODO: the outlet): write the real value",
+        "content/briefings/putin-lavrov-talks.ar.md:8: error: 'summary[1]' is still a placeholder (TODO: a key point): write the real value",
         "content/briefings/putin-lavrov-talks.en.md:2: error: 'title' is still a placeholder (TODO: the translated headline): write the real value",
         "content/briefings/putin-lavrov-talks.en.md:8: error: the body is still the placeholder: replace it with the text",
     ]
 
     original.write_text(text.replace('"TODO: the headline, in the language of the article"', "محادثات بوتين ولافروف")
-                        .replace('"TODO: the outlet"', "Illustrative example (not a real report)"), encoding="utf-8")
+                        .replace('"TODO: the outlet"', "Illustrative example (not a real report)")
+                        .replace('"TODO: a key point"', "محادثات بناءة"), encoding="utf-8")
     ttext = translation.read_text(encoding="utf-8")
     translation.write_text(ttext.replace('"TODO: the translated headline"', "Putin and Lavrov talks")
                            .replace(ttext.split("---\n")[-1], "President Putin met his counterpart.\nLavrov said the talks were constructive.\n"),

@@ -48,6 +48,19 @@ class Dateline:
         """Whether the dateline is this day (a dateline without a year names it in any year)."""
         return (self.month, self.day) == (day.month, day.day) and self.year in (None, day.year)
 
+    def latest_until(self, today: dt.date) -> Optional[dt.date]:
+        """The day it names: its own year's, or (without one) the latest such day not after today."""
+        if self.year is not None:
+            return dt.date(self.year, self.month, self.day)
+        for year in range(today.year, today.year - 8, -1):  # 29 February recurs within 8 years
+            try:
+                day = dt.date(year, self.month, self.day)
+            except ValueError:
+                continue
+            if day <= today:
+                return day
+        return None
+
     def __str__(self) -> str:
         return f"{self.day} {EN_MONTHS[self.month - 1]}" + (f" {self.year}" if self.year else "")
 

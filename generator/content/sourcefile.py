@@ -20,7 +20,11 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     size = path.stat().st_size
     if size > max_bytes:
         raise SourceProblem(0, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
-    data = path.read_bytes()
+    return decode_text(path.read_bytes())
+
+
+def decode_text(data: bytes) -> str:
+    """Text as `read_text` decodes it, from bytes read elsewhere (standard input)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

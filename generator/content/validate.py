@@ -35,6 +35,11 @@ def _check_dates(briefing: Briefing, today: dt.date, report: Report) -> None:
         report.warning(path, briefing.date_line,
                        f"'date' is still {briefing.date}, the day the file was made, but the text's dateline names"
                        f" {named}: write the article's publication date (and remove the note after it)")
+    elif briefing.date_from_scaffold and named is None:
+        # Nothing in the text confirms the day: only the analyst can.
+        report.warning(path, briefing.date_line,
+                       f"'date' is still {briefing.date}, the day the file was made, and the text names no day:"
+                       " confirm the publication date (and remove the note after it)")
     for index, event in enumerate(briefing.events, 1):
         if event.date > today:
             report.warning(path, event.date_line or event.line,

@@ -34,3 +34,23 @@ def test_a_dateline_names_a_day() -> None:
     assert Dateline(2, 9, None).names(dt.date(2031, 2, 9))
     assert not Dateline(2, 9, 2023).names(dt.date(2031, 2, 9))
     assert str(Dateline(2, 9, 2023)) == "9 February 2023" and str(Dateline(12, 1, None)) == "1 December"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("TEHRAN, March 15 (Tasnim) – Iran's", Dateline(3, 15, None)),
+    ("موسكو ١٥ مارس (نورنيوز) -", Dateline(3, 15, None)),
+    ("8 February 2023 – The dialogue opened", Dateline(2, 8, 2023)),
+    ("بغداد، 2 كانون الثاني -", Dateline(1, 2, None)),
+])
+def test_datelines_new_briefing_reads(text: str, expected: Dateline) -> None:
+    assert dateline(text) == expected
+
+
+@pytest.mark.parametrize("named, today, expected", [
+    (Dateline(3, 15, None), dt.date(2024, 1, 10), dt.date(2023, 3, 15)),  # not after today: last year's
+    (Dateline(3, 15, None), dt.date(2024, 3, 15), dt.date(2024, 3, 15)),  # today itself
+    (Dateline(2, 29, None), dt.date(2027, 6, 1), dt.date(2024, 2, 29)),  # the latest leap year
+    (Dateline(3, 15, 2020), dt.date(2024, 1, 10), dt.date(2020, 3, 15)),  # its own year, as written
+])
+def test_the_year_is_the_latest_not_after_today(named: Dateline, today: dt.date, expected: dt.date) -> None:
+    assert named.latest_until(today) == expected
