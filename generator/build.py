@@ -14,7 +14,7 @@ from .buildstate import Caches
 from .core.diagnostics import BuildFailed, Report, counted
 from .editions import EditionJob, EditionResult, EngineStart, read_assets, render_editions
 from .engine.adapter import SiteConfig, epoch_for, read_config, read_limits
-from .engine.choice import Engine
+from .engine.choice import Engine, missing_engine_message
 from .linking.link import Site, link
 from .linking.names import validate_names
 from .content.loader import Limits, load
@@ -105,6 +105,10 @@ def build(project: Project, report: Report, strict: bool = False, timings: Optio
     try:
         config = read_config(project.root / "mkdocs.yml", report)
         config = replace(config, engine=engine or config.engine, pages_as_files=pages_as_files)
+        missing = missing_engine_message(config.engine)
+        if missing:
+            report.error("mkdocs.yml", 0, missing)
+            raise BuildFailed(report)
         key = buildstate.code_key(project.root, config.engine)
         persist = caches is None
         if caches is None:

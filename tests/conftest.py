@@ -48,6 +48,19 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     return target
 
 
+# What plant_previous_site leaves in site/: a failed build must leave exactly this.
+PREVIOUS_SITE = {"index.html": b"previous site"}
+
+
+def plant_previous_site(project: Path) -> Path:
+    """A site/ as an earlier build left it (files_of it equals PREVIOUS_SITE); returns the folder."""
+    site = project / "site"
+    site.mkdir()
+    for name, data in PREVIOUS_SITE.items():
+        (site / name).write_bytes(data)
+    return site
+
+
 def files_of(folder: Path) -> dict[str, bytes]:
     """Every file below `folder` (relative posix path -> bytes), to compare two builds byte for byte."""
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}

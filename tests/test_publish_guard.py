@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import REPO, copy_project, files_of, run_cli
+from conftest import PREVIOUS_SITE, REPO, copy_project, files_of, plant_previous_site, run_cli
 from generator.content.reading import Limits
 from generator.core.sitesize import tree_size
 from generator.engine.adapter import read_limits
@@ -42,15 +42,13 @@ def test_strict_fails_and_leaves_a_first_site_untouched(tmp_path: Path) -> None:
     # No record of site/: the engine builds each edition apart, and the guard runs before they are assembled.
     project = copy_project(tmp_path / "p")
     _with_tiny_limits(project)
-    site = project / "site"
-    site.mkdir()
-    (site / "index.html").write_text("previous site")
+    site = plant_previous_site(project)
     result = run_cli("build", "--strict", project=project)
     assert result.code == 1
     assert "Traceback" not in result.stderr
     assert _diagnostics(result.stderr) == EXPECTED
     assert "build failed (0 errors, 1 warning); site/ was left as it was" in result.stderr
-    assert files_of(site) == {"index.html": b"previous site"}
+    assert files_of(site) == PREVIOUS_SITE
 
 
 def test_strict_fails_and_leaves_a_built_site_untouched(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import metadata
+from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,16 @@ def engine_named(name: str) -> Engine:
 
 def engine_version(engine: Engine) -> str:
     return metadata.version(engine.distribution)
+
+
+def missing_engine_message(engine: Engine) -> Optional[str]:
+    """Why `engine` cannot run here (its package is not installed), or None when it can."""
+    try:
+        engine_version(engine)
+    except metadata.PackageNotFoundError:
+        return (f"the site engine {engine.name} ({engine.label}) is not installed here:"
+                f" run make build, which installs requirements.lock, or choose another with --engine")
+    return None
 
 
 def unknown_engine_message(value: object) -> str:

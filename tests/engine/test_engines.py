@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_project, files_of, run_cli
+from conftest import PREVIOUS_SITE, REPO, copy_project, files_of, plant_previous_site, run_cli
 from sitecheck import check_site
 from generator.buildstate import code_key
-from generator.engine.choice import MKDOCS, PROPERDOCS
+from generator.engine.choice import MKDOCS, PROPERDOCS, Engine, missing_engine_message
 from generator.views.i18n import t
 
 FIXTURES = REPO / "tests" / "fixtures" / "config"
@@ -64,9 +64,7 @@ def test_an_unknown_engine_is_an_error_at_its_line(tmp_path: Path) -> None:
     case = FIXTURES / "unknown-engine"
     project = copy_project(tmp_path / "p")
     (project / "mkdocs.yml").write_bytes((case / "mkdocs.yml").read_bytes())
-    site = project / "site"
-    site.mkdir()
-    (site / "index.html").write_text("previous site")
+    site = plant_previous_site(project)
     result = run_cli("build", "-q", project=project)
     assert result.code == 1
     assert "Traceback" not in result.stderr
@@ -74,7 +72,7 @@ def test_an_unknown_engine_is_an_error_at_its_line(tmp_path: Path) -> None:
         *(case / "expected.txt").read_text(encoding="utf-8").splitlines(),
         "build failed (1 error, 0 warnings); site/ was left as it was",
     ]
-    assert files_of(site) == {"index.html": b"previous site"}
+    assert files_of(site) == PREVIOUS_SITE
 
 
 def test_an_unknown_engine_on_the_command_line_is_refused(tmp_path: Path) -> None:
@@ -162,3 +160,12 @@ def test_plain_mkdocs_without_our_hooks_builds_the_files(pages_as_files: Path, t
     # The error pages' strings came from the generated config, not from a hook.
     assert t("page_not_found", "en") in (out / "404.html").read_text(encoding="utf-8")
     assert t("page_not_found", "ar") in (out / "ar" / "404.html").read_text(encoding="utf-8")
+
+
+def test_an_engine_that_is_not_installed_is_named_as_such() -> None:
+    # Real package metadata: MkDocs is installed, a made-up distribution is not.
+    assert missing_engine_message(MKDOCS) is None
+    absent = Engine("absent", "Absent", "briefing-no-such-distribution")
+    assert missing_engine_message(absent) == (
+        "the site engine absent (Absent) is not installed here: run make build, which installs"
+        " requirements.lock, or choose another with --engine")
