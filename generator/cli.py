@@ -1,4 +1,4 @@
-"""`briefing` command line: check, build, serve, new and status."""
+"""`briefing` command line: check, build, serve, new, suggest and status."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from .core.timings import Timings
 from .scaffold import ScaffoldError, new_actor, new_briefing
 from .serve import serve
 from .status import status_lines
+from .suggesting import suggestions
+from .suggestwrite import WriteError, apply_suggestions
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     p_na = new_sub.add_parser("actor", help="an actor profile skeleton")
     p_na.add_argument("id")
     p_na.add_argument("--kind", choices=("person", "organization", "country"), required=True)
+    p_suggest = sub.add_parser("suggest", help="what a briefing's text shows but its front matter lacks")
+    p_suggest.add_argument("slug")
+    p_suggest.add_argument("--write", action="store_true",
+                           help="apply the suggestions to the original's front matter (comments and key order kept)")
     sub.add_parser("status", help="untranslated and draft work, unmentioned actors, possible new profiles")
     p_serve = sub.add_parser("serve", help="live preview of both editions, rebuilt on every edit")
     p_serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -164,6 +170,34 @@ def cmd_status(project: Project, args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+def cmd_suggest(project: Project, args: argparse.Namespace) -> int:
+    report = Report()
+    checked = check_content(project, report, caches=_stored_work(project))
+    briefing = next((b for b in checked.corpus.briefings if b.slug == args.slug), None)
+    if briefing is None and not report.errors:
+        print(f"briefing suggest: no briefing '{args.slug}' in content/briefings/", file=sys.stderr)
+        return 1
+    if report.errors:
+        for item in report.errors:
+            print(item.format())
+        print(f"briefing suggest: {_summary(report)}: fix the errors first", file=sys.stderr)
+        return 1
+    found = suggestions(checked.corpus, briefing)
+    for suggestion in found:
+        print(suggestion.format())
+    if args.write and found:
+        try:
+            apply_suggestions(project.root / briefing.original.path, found)
+        except WriteError as exc:
+            print(f"briefing suggest: {exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {briefing.original.path} ({counted(len(found), 'suggestion')} applied): run briefing check",
+              file=sys.stderr)
+    elif not found:
+        print(f"no suggestion: the front matter of {briefing.original.path} records what the text shows", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     return serve(project, args.host, args.port, engine=_chosen_engine(args))
 
@@ -177,7 +211,8 @@ def _hold_build_dir(args: argparse.Namespace, project: Project) -> ContextManage
     if command == "build":
         return lock.exclusive(project.build_dir, "briefing build", tell)
     # new briefing --from-file reads the stored work, to propose from the content.
-    if command in ("check", "status") or (command == "new" and getattr(args, "from_file", None) is not None):
+    # suggest reads it too (--write edits content/ only, never .build/).
+    if command in ("check", "status", "suggest") or (command == "new" and getattr(args, "from_file", None) is not None):
         return lock.shared(project.build_dir, tell)
     return nullcontext()
 
@@ -185,7 +220,8 @@ def _hold_build_dir(args: argparse.Namespace, project: Project) -> ContextManage
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.project.resolve())
-    commands = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "status": cmd_status}
+    commands = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new, "status": cmd_status,
+                "suggest": cmd_suggest}
     try:
         with _hold_build_dir(args, project):
             return commands[args.command](project, args)

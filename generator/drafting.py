@@ -10,7 +10,7 @@ the briefing's date by `linking/names.py`), the dateline with
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping, Optional
 from urllib.parse import urlsplit
 
@@ -55,18 +55,38 @@ class Proposal:
     topics: tuple[str, ...]
     event: Optional[ProposedEvent]
     paragraphs: int
+    # Where in the body each proposed actor, the place and the event's
+    # sentence were first seen (offsets), for `suggest` to point at the line.
+    seen_at: Mapping[str, int] = field(default_factory=dict)
+
+
+EVENT_SEEN = "event:"
 
 
 def propose(corpus: Corpus, body: str, lang: str, url: Optional[str], today: dt.date) -> Proposal:
+    return propose_on(corpus, body, lang, url, _date(body, today))
+
+
+def propose_on(corpus: Corpus, body: str, lang: str, url: Optional[str], date: ProposedDate) -> Proposal:
+    """What the text shows, with offices resolved on `date` (the dateline's day, or a briefing's own date)."""
     paragraphs = split_paragraphs(body)
     first = paragraphs[0].text if paragraphs else ""
-    date = _date(body, today)
     office_map = offices(corpus)
     matches = names_matcher(corpus, office_map).find(body, lang)
     resolved = [(m, actor) for m in matches if (actor := _actor(m.target, date.day, office_map))]
     first_end = body.find(first) + len(first) if first else 0
     location = _location([m for m in matches if m.end <= first_end])
-    event = _event(corpus, body, lang, resolved, date.day, location)
+    event, event_start = _event(corpus, body, lang, resolved, date.day, location)
+    seen_at: dict[str, int] = {}
+    for match, actor_id in resolved:
+        seen_at.setdefault(actor_id, match.start)
+        if match.target.startswith(OFFICE):
+            for body_id in _office_bodies(corpus, actor_id, date.day):
+                seen_at.setdefault(body_id, match.start)
+    for match in matches:
+        seen_at.setdefault(match.target, match.start)
+    if event is not None:
+        seen_at[EVENT_SEEN] = event_start
     return Proposal(
         date=date,
         source_name=_source(corpus, first, url),
@@ -75,6 +95,7 @@ def propose(corpus: Corpus, body: str, lang: str, url: Optional[str], today: dt.
         topics=_topics(corpus, body, lang),
         event=event,
         paragraphs=len(paragraphs),
+        seen_at=seen_at,
     )
 
 
@@ -98,10 +119,14 @@ def _actors(corpus: Corpus, resolved: list[tuple[Match, str]], day: dt.date) -> 
         found.append(actor_id)
         if match.target.startswith(OFFICE):
             # An office title names its body too ("Secretary of Russia's Security Council").
-            found.extend(role.organization.id for role in corpus.actors[actor_id].roles
-                         if role.organization and role.held_on(day) and role.organization.id in corpus.actors)
+            found.extend(_office_bodies(corpus, actor_id, day))
     unique = list(dict.fromkeys(found))
     return tuple(sorted(unique, key=lambda a: (KIND_ORDER.index(corpus.actors[a].kind), unique.index(a))))
+
+
+def _office_bodies(corpus: Corpus, actor_id: str, day: dt.date) -> list[str]:
+    return [role.organization.id for role in corpus.actors[actor_id].roles
+            if role.organization and role.held_on(day) and role.organization.id in corpus.actors]
 
 
 def _location(first_paragraph_matches: list[Match]) -> Optional[str]:
@@ -144,8 +169,8 @@ def _host(url: Optional[str]) -> Optional[str]:
 
 
 def _event(corpus: Corpus, body: str, lang: str, resolved: list[tuple[Match, str]], day: dt.date,
-           location: Optional[str]) -> Optional[ProposedEvent]:
-    """The first sentence with a meeting, call or visit verb and two or more actors."""
+           location: Optional[str]) -> tuple[Optional[ProposedEvent], int]:
+    """The first sentence with a meeting, call or visit verb and two or more actors, and where it starts."""
     for start, end in sentence_spans(body):
         kind = event_type(body[start:end], lang)
         if kind is None:
@@ -156,8 +181,8 @@ def _event(corpus: Corpus, body: str, lang: str, resolved: list[tuple[Match, str
         if len(participants) < 2:
             continue
         # A call joins two places: the dateline's is only the outlet's.
-        return _with_id(corpus, kind, day, None if kind == "call" else location, tuple(sorted(participants)))
-    return None
+        return _with_id(corpus, kind, day, None if kind == "call" else location, tuple(sorted(participants))), start
+    return None, 0
 
 
 def _with_id(corpus: Corpus, kind: str, day: dt.date, location: Optional[str], participants: tuple[str, ...]) -> ProposedEvent:

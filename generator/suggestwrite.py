@@ -1,0 +1,88 @@
+"""`briefing suggest --write`: the suggestions applied to the original's front matter, and only there.
+
+A round-trip YAML library keeps the analyst's comments, key order and
+quoting; the body is copied through untouched, byte for byte.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Sequence
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .suggesting import Suggestion
+
+# Where a key the file lacks goes: after the last of these it has (else at the end).
+_AFTER = {"location": ("source", "date"), "actors": ("location", "source", "date")}
+
+
+class WriteError(Exception):
+    pass
+
+
+def apply_suggestions(path: Path, suggestions: Sequence[Suggestion]) -> None:
+    raw = path.read_bytes().decode("utf-8")
+    lines = raw.splitlines(keepends=True)
+    if not lines or lines[0].strip("\ufeff").rstrip() != "---":
+        raise WriteError(f"{path.name}: missing front matter")
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if close is None:
+        raise WriteError(f"{path.name}: front matter is not closed")
+    yaml = _round_trip()
+    data = yaml.load("".join(lines[1:close]))
+    if not isinstance(data, CommentedMap):
+        raise WriteError(f"{path.name}: front matter is not a mapping")
+    for suggestion in suggestions:
+        _apply(data, suggestion)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    front = out.getvalue()
+    path.write_bytes((lines[0] + front + "".join(lines[close:])).encode("utf-8"))
+
+
+def _round_trip() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.allow_unicode = True
+    yaml.width = 1_000_000  # never re-wrap a long title or summary line
+    yaml.indent(mapping=2, sequence=4, offset=2)  # "  - id", as new briefing writes
+    # The same date in `date` and an event must be written twice, not as an anchor `check` refuses.
+    yaml.representer.ignore_aliases = lambda data: True
+    return yaml
+
+
+def _apply(data: CommentedMap, suggestion: Suggestion) -> None:
+    if suggestion.key == "date" and suggestion.date:
+        data["date"] = suggestion.date
+    elif suggestion.key == "location" and suggestion.location:
+        _set(data, "location", suggestion.location)
+    elif suggestion.key == "actors" and suggestion.actor:
+        actors = data.get("actors")
+        if isinstance(actors, list):
+            actors.append(suggestion.actor)
+        else:
+            _set(data, "actors", CommentedSeq([suggestion.actor]))
+    elif suggestion.key == "events" and suggestion.event:
+        event = suggestion.event
+        entry = CommentedMap([("type", event.type), ("date", event.date)])
+        if event.location:
+            entry["location"] = event.location
+        entry["participants"] = CommentedSeq(event.participants)
+        entry["id"] = event.id
+        events = data.get("events")
+        if isinstance(events, list):
+            events.append(entry)
+        else:
+            _set(data, "events", CommentedSeq([entry]))
+
+
+def _set(data: CommentedMap, key: str, value: object) -> None:
+    if key in data:
+        data[key] = value
+        return
+    keys = list(data.keys())
+    anchors = [keys.index(k) for k in _AFTER.get(key, ()) if k in keys]
+    data.insert(max(anchors) + 1 if anchors else len(keys), key, value)

@@ -1,0 +1,113 @@
+"""`briefing suggest <slug> [--write]`: what the text shows but the front matter lacks, through the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+from generator.content.datelines import Dateline
+from generator.content.loader import load
+from generator.core.diagnostics import Report
+from generator.suggesting import _dateline_day, suggestions
+
+from conftest import REPO, copy_project, files_of, run_cli
+
+FIXTURES = REPO / "tests" / "fixtures" / "suggest"
+HANDOVER = "patrushev-shoigu-handover"
+HANDOVER_PATH = f"content/briefings/{HANDOVER}.en.md"
+SAMPLE = "shamkhani-patrushev-moscow-2023"
+TODAY = {**os.environ, "BRIEFING_TODAY": "2026-01-01"}
+
+HANDOVER_SUGGESTIONS = [
+    f"{HANDOVER_PATH}:9: suggestion: the dateline names 15 May: date: 2024-05-15 (not 2024-05-14)",
+    f"{HANDOVER_PATH}:15: suggestion: the first paragraph names the place moscow: location: moscow",
+    f"{HANDOVER_PATH}:15: suggestion: the text names nikolai-patrushev, not in actors",
+    f"{HANDOVER_PATH}:15: suggestion: a meeting of nikolai-patrushev, sergei-shoigu on 2024-05-15 is not in events"
+    " (id 2024-05-15-meeting-828198d8)",
+]
+
+
+def handover_project(tmp_path: Path) -> Path:
+    root = copy_project(tmp_path / "project")
+    shutil.copy(FIXTURES / f"{HANDOVER}.en.md", root / HANDOVER_PATH)
+    return root
+
+
+def test_suggest_lists_what_the_front_matter_lacks_and_changes_nothing(tmp_path: Path) -> None:
+    root = handover_project(tmp_path)
+    before = files_of(root)
+    run = run_cli("suggest", HANDOVER, project=root, env=TODAY)
+    assert (run.code, run.stdout.splitlines()) == (0, HANDOVER_SUGGESTIONS), run.stderr
+    assert files_of(root) == before
+
+
+def test_suggest_on_the_sample_names_the_bodies_its_text_names(tmp_path: Path) -> None:
+    # The sample's date, place and meeting are recorded; the councils (named by
+    # their secretaries' titles) and the two groupings it names are not tagged.
+    root = copy_project(tmp_path / "project")
+    run = run_cli("suggest", SAMPLE, project=root, env=TODAY)
+    path = f"content/briefings/{SAMPLE}.ar.md"
+    assert (run.code, run.stdout.splitlines()) == (0, [
+        f"{path}:48: suggestion: the text names supreme-national-security-council, not in actors",
+        f"{path}:48: suggestion: the text names security-council-of-russia, not in actors",
+        f"{path}:53: suggestion: the text names sco, not in actors",
+        f"{path}:53: suggestion: the text names brics, not in actors",
+    ]), run.stderr
+
+
+def test_suggest_write_keeps_comments_and_key_order(tmp_path: Path) -> None:
+    root = handover_project(tmp_path)
+    translation = (root / f"content/briefings/{SAMPLE}.en.md").read_bytes()
+    run = run_cli("suggest", HANDOVER, "--write", project=root, env=TODAY)
+    assert (run.code, run.stdout.splitlines()) == (0, HANDOVER_SUGGESTIONS), run.stderr
+    assert run.stderr == f"wrote {HANDOVER_PATH} (4 suggestions applied): run briefing check\n"
+    written = (root / HANDOVER_PATH).read_bytes()
+    golden = FIXTURES / f"{HANDOVER}.en.expected.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_bytes(written)
+    assert written == golden.read_bytes()
+    # The body is the original's, byte for byte; no other file changed.
+    original = (FIXTURES / f"{HANDOVER}.en.md").read_bytes()
+    assert written.split(b"\n---\n", 1)[1] == original.split(b"\n---\n", 1)[1]
+    assert (root / f"content/briefings/{SAMPLE}.en.md").read_bytes() == translation
+    checked = run_cli("check", "--strict", project=root, env=TODAY)
+    assert (checked.code, checked.stdout) == (0, ""), checked.stdout
+    again = run_cli("suggest", HANDOVER, project=root, env=TODAY)
+    assert (again.code, again.stdout) == (0, "")
+    assert again.stderr == f"no suggestion: the front matter of {HANDOVER_PATH} records what the text shows\n"
+
+
+def test_suggest_with_content_errors_prints_them_and_writes_nothing(tmp_path: Path) -> None:
+    root = handover_project(tmp_path)
+    (root / "content" / "places.yml").write_text("moscow: [\n", encoding="utf-8")
+    before = files_of(root)
+    run = run_cli("suggest", HANDOVER, "--write", project=root, env=TODAY)
+    assert run.code == 1
+    assert run.stdout and all(": error: " in line for line in run.stdout.splitlines()), run.stdout
+    assert "suggestion" not in run.stdout and "Traceback" not in run.stderr
+    assert run.stderr.endswith(": fix the errors first\n")
+    assert files_of(root) == before
+
+
+def test_suggest_an_unknown_slug_is_one_line(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    run = run_cli("suggest", "no-such-briefing", project=root, env=TODAY)
+    assert (run.code, run.stdout, run.stderr) == (
+        1, "", "briefing suggest: no briefing 'no-such-briefing' in content/briefings/\n")
+
+
+def test_a_recorded_event_and_actors_are_not_suggested_again(tmp_path: Path) -> None:
+    root = handover_project(tmp_path)
+    assert run_cli("suggest", HANDOVER, "--write", project=root, env=TODAY).code == 0
+    corpus = load(root, Report())
+    briefing = next(b for b in corpus.briefings if b.slug == HANDOVER)
+    assert suggestions(corpus, briefing) == []
+
+
+def test_a_dateline_without_a_year_is_the_day_nearest_the_recorded_date() -> None:
+    assert _dateline_day(Dateline(12, 31, None), dt.date(2024, 1, 2)) == dt.date(2023, 12, 31)
+    assert _dateline_day(Dateline(1, 2, None), dt.date(2023, 12, 31)) == dt.date(2024, 1, 2)
+    assert _dateline_day(Dateline(5, 15, 2022), dt.date(2024, 5, 14)) == dt.date(2022, 5, 15)
+    assert _dateline_day(Dateline(2, 29, None), dt.date(2023, 3, 1)) == dt.date(2024, 2, 29)
