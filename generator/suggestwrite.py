@@ -12,6 +12,8 @@ from typing import Sequence
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.tokens import CommentToken
 
 from .suggesting import Suggestion
 
@@ -74,9 +76,15 @@ def _apply(data: CommentedMap, suggestion: Suggestion) -> None:
         entry["id"] = event.id
         events = data.get("events")
         if isinstance(events, list):
-            events.append(entry)
+            _append(events, entry)
         else:
             _set(data, "events", CommentedSeq([entry]))
+
+
+def _append(items: CommentedSeq, value: object) -> None:
+    before = _tail_slot(items, len(items) - 1) if items else None
+    items.append(value)
+    _move_comment_lines(before, _tail_slot(items, len(items) - 1))
 
 
 def _set(data: CommentedMap, key: str, value: object) -> None:
@@ -85,4 +93,39 @@ def _set(data: CommentedMap, key: str, value: object) -> None:
         return
     keys = list(data.keys())
     anchors = [keys.index(k) for k in _AFTER.get(key, ()) if k in keys]
-    data.insert(max(anchors) + 1 if anchors else len(keys), key, value)
+    position = max(anchors) + 1 if anchors else len(keys)
+    before = _tail_slot(data, keys[position - 1]) if position else None
+    data.insert(position, key, value)
+    _move_comment_lines(before, _tail_slot(data, key))
+
+
+# A comment on lines of its own belongs to what follows it, but the YAML
+# library keeps it with the end of the node before. A key inserted there
+# takes those lines, so that they stay above the key they were written for.
+_Slot = tuple[list, int]  # a node's comment entries in the library, and the index of its trailing comment
+
+
+def _tail_slot(container: object, key: object) -> _Slot:
+    """Where the comment after `container[key]` (after its deepest last item) is kept."""
+    value = container[key]  # type: ignore[index]
+    if isinstance(value, CommentedMap) and value:
+        return _tail_slot(value, list(value.keys())[-1])
+    if isinstance(value, CommentedSeq) and value:
+        return _tail_slot(value, len(value) - 1)
+    entries = container.ca.items.setdefault(key, [None, None, None, None])  # type: ignore[attr-defined]
+    return entries, 0 if isinstance(container, CommentedSeq) else 2
+
+
+def _move_comment_lines(source: _Slot | None, target: _Slot) -> None:
+    if source is None:
+        return
+    entries, index = source
+    token = entries[index]
+    if token is None or "\n" not in token.value:
+        return
+    end_of_line, lines = token.value.split("\n", 1)
+    if not lines.strip():
+        return
+    entries[index] = CommentToken(end_of_line + "\n", token.start_mark, None) if end_of_line.strip() else None
+    target_entries, target_index = target
+    target_entries[target_index] = CommentToken("\n" + lines, CommentMark(0), None)
