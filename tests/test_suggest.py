@@ -111,3 +111,21 @@ def test_a_dateline_without_a_year_is_the_day_nearest_the_recorded_date() -> Non
     assert _dateline_day(Dateline(1, 2, None), dt.date(2023, 12, 31)) == dt.date(2024, 1, 2)
     assert _dateline_day(Dateline(5, 15, 2022), dt.date(2024, 5, 14)) == dt.date(2022, 5, 15)
     assert _dateline_day(Dateline(2, 29, None), dt.date(2023, 3, 1)) == dt.date(2024, 2, 29)
+
+
+def test_the_guides_suggest_example_is_what_the_command_prints_and_writes(tmp_path: Path) -> None:
+    guide = (REPO / "content" / "README.md").read_text(encoding="utf-8")
+    example = guide.split(".venv/bin/briefing suggest shoigu-takes-over\n", 1)[1]
+    before = example.split("```markdown\n", 1)[1].split("```", 1)[0]
+    printed = example.split("```text\n", 1)[1].split("```", 1)[0]
+    after = example.split("--write` applies every", 1)[1].split("```markdown\n", 1)[1].split("```", 1)[0]
+    root = copy_project(tmp_path / "project")
+    path = root / "content" / "briefings" / "shoigu-takes-over.en.md"
+    path.write_text(before, encoding="utf-8")
+    run = run_cli("suggest", "shoigu-takes-over", project=root, env=TODAY)
+    assert (run.code, run.stdout) == (0, printed), run.stderr
+    assert run_cli("suggest", "shoigu-takes-over", "--write", project=root, env=TODAY).code == 0
+    written = path.read_text(encoding="utf-8")
+    assert written.startswith(after)
+    assert written[len(after):] == before.split("\n---\n", 1)[1]
+    assert run_cli("check", "--strict", project=root, env=TODAY).code == 0
