@@ -21,7 +21,9 @@ in this list (tests/test_layout.py checks it, and that no import circle is left)
                package that imports MkDocs
     (top)      cli, build (the stages in order), buildstate, editions,
                publish, serve, status, scaffold, drafting (what a pasted
-               article's text shows, proposed by `new briefing --from-file`)
+               article's text shows, proposed by `new briefing --from-file`),
+               suggesting (what a briefing's text shows but its front matter
+               lacks, `suggest`), suggestwrite (`suggest --write`)
 
 Where this differs from the issue's sketch, and why:
 - writer sits in core/: stage 5 is a few file operations, used by the

@@ -33,15 +33,17 @@ def apply_suggestions(path: Path, suggestions: Sequence[Suggestion]) -> None:
     close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if close is None:
         raise WriteError(f"{path.name}: front matter is not closed")
+    # The YAML library reads and writes "\n"; the file's own line end is put back.
+    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
     yaml = _round_trip()
-    data = yaml.load("".join(lines[1:close]))
+    data = yaml.load("".join(line.rstrip("\r\n") + "\n" for line in lines[1:close]))
     if not isinstance(data, CommentedMap):
         raise WriteError(f"{path.name}: front matter is not a mapping")
     for suggestion in suggestions:
         _apply(data, suggestion)
     out = io.StringIO()
     yaml.dump(data, out)
-    front = out.getvalue()
+    front = out.getvalue().replace("\n", newline)
     path.write_bytes((lines[0] + front + "".join(lines[close:])).encode("utf-8"))
 
 
@@ -63,8 +65,8 @@ def _apply(data: CommentedMap, suggestion: Suggestion) -> None:
         _set(data, "location", suggestion.location)
     elif suggestion.key == "actors" and suggestion.actor:
         actors = data.get("actors")
-        if isinstance(actors, list):
-            actors.append(suggestion.actor)
+        if isinstance(actors, CommentedSeq):
+            _append(actors, suggestion.actor)
         else:
             _set(data, "actors", CommentedSeq([suggestion.actor]))
     elif suggestion.key == "events" and suggestion.event:
@@ -75,7 +77,7 @@ def _apply(data: CommentedMap, suggestion: Suggestion) -> None:
         entry["participants"] = CommentedSeq(event.participants)
         entry["id"] = event.id
         events = data.get("events")
-        if isinstance(events, list):
+        if isinstance(events, CommentedSeq):
             _append(events, entry)
         else:
             _set(data, "events", CommentedSeq([entry]))

@@ -129,3 +129,44 @@ def test_the_guides_suggest_example_is_what_the_command_prints_and_writes(tmp_pa
     assert written.startswith(after)
     assert written[len(after):] == before.split("\n---\n", 1)[1]
     assert run_cli("check", "--strict", project=root, env=TODAY).code == 0
+
+
+CALL = "shamkhani-call"
+CALL_PATH = f"content/briefings/{CALL}.ar.md"
+
+
+def test_suggest_write_appends_to_lists_and_keeps_crlf_line_ends(tmp_path: Path) -> None:
+    # An Arabic original with CRLF line ends, block lists with comments after
+    # their last item, an event already recorded and a last key after it.
+    root = copy_project(tmp_path / "project")
+    shutil.copy(FIXTURES / f"{CALL}.ar.md", root / CALL_PATH)
+    run = run_cli("suggest", CALL, "--write", project=root, env=TODAY)
+    assert (run.code, run.stdout.splitlines()) == (0, [
+        f"{CALL_PATH}:4: suggestion: the dateline names 15 March: date: 2023-03-15 (not 2023-03-14)",
+        f"{CALL_PATH}:20: suggestion: the first paragraph names the place tehran: location: tehran",
+        f"{CALL_PATH}:20: suggestion: the text names nikolai-patrushev, not in actors",
+        f"{CALL_PATH}:22: suggestion: the text names supreme-national-security-council, not in actors",
+        f"{CALL_PATH}:20: suggestion: a call of ali-shamkhani, nikolai-patrushev on 2023-03-15 is not in events"
+        " (id 2023-03-15-call-c3ac9cef)",
+    ]), run.stderr
+    written = (root / CALL_PATH).read_bytes()
+    golden = FIXTURES / f"{CALL}.ar.expected.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_bytes(written)
+    assert written == golden.read_bytes()
+    assert b"\n" not in written.replace(b"\r\n", b"")
+    original = (FIXTURES / f"{CALL}.ar.md").read_bytes()
+    assert written.split(b"\r\n---\r\n", 1)[1] == original.split(b"\r\n---\r\n", 1)[1]
+    checked = run_cli("check", "--strict", project=root, env=TODAY)
+    assert (checked.code, checked.stdout) == (0, ""), checked.stdout
+
+
+def test_a_different_recorded_place_is_named_in_the_suggestion(tmp_path: Path) -> None:
+    root = handover_project(tmp_path)
+    path = root / HANDOVER_PATH
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2024-05-14", "date: 2024-05-15\nlocation: tehran"),
+                    encoding="utf-8")
+    run = run_cli("suggest", HANDOVER, project=root, env=TODAY)
+    assert f"{HANDOVER_PATH}:10: suggestion: the first paragraph names the place moscow: location: moscow (not tehran)" \
+        in run.stdout.splitlines(), run.stdout
+    assert "dateline" not in run.stdout
