@@ -15,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 
+from .core.writer import replacing
 from .suggesting import Suggestion
 
 # Where a key the file lacks goes: after the last of these it has (else at the end).
@@ -44,7 +45,9 @@ def apply_suggestions(path: Path, suggestions: Sequence[Suggestion]) -> None:
     out = io.StringIO()
     yaml.dump(data, out)
     front = out.getvalue().replace("\n", newline)
-    path.write_bytes((lines[0] + front + "".join(lines[close:])).encode("utf-8"))
+    # Written beside the file and renamed over it: an interrupted write leaves the analyst's file as it was.
+    with replacing(path) as handle:
+        handle.write((lines[0] + front + "".join(lines[close:])).encode("utf-8"))
 
 
 def _round_trip() -> YAML:

@@ -170,3 +170,16 @@ def test_a_different_recorded_place_is_named_in_the_suggestion(tmp_path: Path) -
     assert f"{HANDOVER_PATH}:10: suggestion: the first paragraph names the place moscow: location: moscow (not tehran)" \
         in run.stdout.splitlines(), run.stdout
     assert "dateline" not in run.stdout
+
+
+def test_suggest_write_that_cannot_write_is_one_line_and_leaves_the_file(tmp_path: Path) -> None:
+    root = handover_project(tmp_path)
+    # The file is written beside the original first: a folder in that place makes the write fail, even for root.
+    (root / f"{HANDOVER_PATH}.tmp").mkdir()
+    before = files_of(root)
+    run = run_cli("suggest", HANDOVER, "--write", project=root, env=TODAY)
+    assert run.code == 1
+    [line] = run.stderr.splitlines()
+    assert line.startswith(f"{HANDOVER_PATH}.tmp: error: ") and line.endswith(": briefing suggest stopped"), line
+    assert "Traceback" not in run.stderr
+    assert files_of(root) == before
