@@ -24,6 +24,7 @@ import yaml
 
 from ..core import urls
 from ..core.diagnostics import Report
+from .configfile import key_line, load_config_values
 from .choice import CONFIG_KEY, DEFAULT, Engine, ENGINES, unknown_engine_message
 from ..core.forks import can_fork, fork_process
 from ..views.i18n import EDITION_NAMES, STRINGS, t
@@ -49,13 +50,6 @@ NAV_PATHS = {
 }
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing its Python tags (they matter only to MkDocs)."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 @dataclass(frozen=True)
 class SiteConfig:
     site_name: Bilingual
@@ -72,13 +66,9 @@ class SiteConfig:
 _FALLBACK = SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
 
 
-def _load_raw(path: Path) -> Any:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-
-
 def read_config(path: Path, report: Report) -> SiteConfig:
     try:
-        raw = _load_raw(path)
+        raw = load_config_values(path)
     except FileNotFoundError:
         report.error(path.name, 0, "mkdocs.yml is missing: the site needs its configuration")
         return _FALLBACK
@@ -94,7 +84,7 @@ def read_config(path: Path, report: Report) -> SiteConfig:
         site_url += "/"
     engine = _engine(raw)
     if engine is None:
-        report.error(path.name, _key_line(path, CONFIG_KEY), unknown_engine_message(_configured_engine(raw)))
+        report.error(path.name, key_line(path, CONFIG_KEY), unknown_engine_message(_configured_engine(raw)))
     return SiteConfig(
         Bilingual(names.get("en", default), names.get("ar", default)),
         site_url,
@@ -107,7 +97,7 @@ def read_config(path: Path, report: Report) -> SiteConfig:
 def read_engine(path: Path) -> Engine:
     """extra.briefing.engine alone, for `check` and `status` (problems are read_config's to report)."""
     try:
-        raw = _load_raw(path)
+        raw = load_config_values(path)
     except (OSError, yaml.YAMLError):
         return DEFAULT
     return _engine(raw) or DEFAULT
@@ -130,27 +120,10 @@ def _engine(raw: Any) -> Engine | None:
     return ENGINES.get(value) if isinstance(value, str) else None
 
 
-def _key_line(path: Path, keys: tuple[str, ...]) -> int:
-    """The line of a nested key in a YAML file (0 when it is not there): the loaded values carry no lines."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (OSError, yaml.YAMLError):
-        return 0
-    line = 0
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            return line
-        found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
-        if found is None:
-            return line
-        line, node = found[0].start_mark.line + 1, found[1]
-    return line
-
-
 def read_limits(path: Path) -> Limits:
     """extra.limits alone, for `check`, which needs no other setting (problems are read_config's to report)."""
     try:
-        raw = _load_raw(path)
+        raw = load_config_values(path)
     except (OSError, yaml.YAMLError):
         return Limits()
     return _limits(raw)

@@ -15,6 +15,7 @@ from typing import Iterable, Mapping, Optional
 
 from ..core.diagnostics import Report
 from .choice import DEFAULT, ENGINES, Engine
+from .configfile import key_line
 from ..content.model import LANGS
 
 # The module each edition's MkDocs process runs (the benchmark finds the processes by it).
@@ -139,17 +140,7 @@ _CONFIG_VALUE = re.compile(r"Config value '([^']+)'")
 def _config_line(config: Path, message: str) -> int:
     """The line of the top-level key MkDocs names ("Config value 'x': ..."), 0 if it is not in `config`."""
     named = _CONFIG_VALUE.match(message)
-    if not named:
-        return 0
-    key = named.group(1).split(".")[0]
-    try:
-        lines = config.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 0
-    for number, text in enumerate(lines, 1):
-        if re.match(rf"{re.escape(key)}\s*:", text):
-            return number
-    return 0
+    return key_line(config, (named.group(1).split(".")[0],)) if named else 0
 
 
 def run_editions(build: Path, outputs: Mapping[str, Path], strict: bool, epoch: int, report: Report, config: Path,
