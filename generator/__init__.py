@@ -16,9 +16,9 @@ in this list (tests/test_layout.py checks it, and that no import circle is left)
                (briefings), profiles, timeline_pages, edition, i18n
     output/    4b render, search index, exports
     engine/    6 engine (MkDocs or ProperDocs): choice (which engine), adapter
-               (config, staging folders, swap), runs, mkdocs_run (the engine's
-               process), mkdocs_hooks, page_memo, search_worker; the only
-               package that imports MkDocs
+               (config, staging folders, swap), configfile (mkdocs.yml as
+               data), runs, mkdocs_run (the engine's process), mkdocs_hooks,
+               page_memo, search_worker; the only package that imports MkDocs
     (top)      cli, build (the stages in order), buildstate, editions,
                publish, serve, status, scaffold, drafting (what a pasted
                article's text shows, proposed by `new briefing --from-file`),
