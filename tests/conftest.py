@@ -14,6 +14,10 @@ REPO = Path(__file__).resolve().parent.parent
 # The golden sample: a copy of the sample content that the tests own, so that
 # analysts' edits to content/ never change what the tests see.
 SAMPLE_CONTENT = REPO / "tests" / "fixtures" / "sample" / "content"
+# The one file of content/ the tests read: the analysts' guide, documentation held to the checker's
+# messages and the commands' real output. An edit to it is a code change for CI (.ci/pr-scope), so
+# analysts' briefings, actors, places and topics never reach the tests.
+GUIDE = REPO / "content" / "README.md"
 
 
 @dataclass(frozen=True)

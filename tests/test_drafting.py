@@ -16,7 +16,7 @@ from generator.content.loader import load
 from generator.core.diagnostics import Report
 from generator.drafting import propose as propose_from
 
-from conftest import REPO, SAMPLE_CONTENT, copy_project, run_cli
+from conftest import GUIDE, REPO, SAMPLE_CONTENT, copy_project, run_cli
 
 SAMPLE = "shamkhani-patrushev-moscow-2023"
 PROPOSED = "# proposed from the text: check it"
@@ -214,7 +214,7 @@ def test_people_then_bodies_then_states_each_in_order_of_first_mention() -> None
 
 
 def test_the_guides_example_is_what_the_command_writes(tmp_path: Path) -> None:
-    guide = (REPO / "content" / "README.md").read_text(encoding="utf-8")
+    guide = GUIDE.read_text(encoding="utf-8")
     example = guide.split("`title` and `summary` stay `TODO`. For example, with the text", 1)[1]
     text = example.split("```text\n", 1)[1].split("```", 1)[0]
     shown = example.split("```markdown\n", 1)[1].split("```", 1)[0]

@@ -12,7 +12,7 @@ from generator.content.loader import load
 from generator.core.diagnostics import Report
 from generator.suggesting import _dateline_day, suggestions
 
-from conftest import REPO, copy_project, files_of, run_cli
+from conftest import GUIDE, REPO, copy_project, files_of, run_cli
 
 FIXTURES = REPO / "tests" / "fixtures" / "suggest"
 HANDOVER = "patrushev-shoigu-handover"
@@ -114,7 +114,7 @@ def test_a_dateline_without_a_year_is_the_day_nearest_the_recorded_date() -> Non
 
 
 def test_the_guides_suggest_example_is_what_the_command_prints_and_writes(tmp_path: Path) -> None:
-    guide = (REPO / "content" / "README.md").read_text(encoding="utf-8")
+    guide = GUIDE.read_text(encoding="utf-8")
     example = guide.split(".venv/bin/briefing suggest shoigu-takes-over\n", 1)[1]
     before = example.split("```markdown\n", 1)[1].split("```", 1)[0]
     printed = example.split("```text\n", 1)[1].split("```", 1)[0]

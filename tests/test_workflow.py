@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, copy_project, run_cli
+from conftest import GUIDE, REPO, copy_project, run_cli
 
 ARTICLE = "التقى الرئيس فلاديمير بوتين نظيره.\nوقال وزير الخارجية سيرغي لافروف إن المحادثات كانت بناءة.\n"
 
@@ -304,7 +304,7 @@ def _skeleton(message: str) -> str:
 
 
 def test_analyst_docs_explain_every_message() -> None:
-    docs = (REPO / "content/README.md").read_text(encoding="utf-8")
+    docs = GUIDE.read_text(encoding="utf-8")
     documented = {_skeleton(m) for m in re.findall(r"^\| `([^`]+)`", docs, re.M)}
     documented |= {_skeleton(m) for m in re.findall(r" / `([^`]+)`", docs)}
     for expected in sorted((REPO / "tests/fixtures").rglob("expected.txt")):
