@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from generator.core.sitesize import tree_size
+
 LANGS = ("en", "ar")
 NAMES = {"en": "English", "ar": "العربية"}
 SECTION = {"en": ("Home", "Briefings"), "ar": ("الرئيسية", "الإحاطات")}
@@ -152,11 +154,4 @@ def site_sizes(site: Path) -> tuple[float, dict[str, float]]:
 
 
 def dir_mb(folder: Path) -> float:
-    total = 0
-    for dirpath, _dirs, files in os.walk(folder):
-        for name in files:
-            try:
-                total += os.lstat(os.path.join(dirpath, name)).st_size
-            except OSError:
-                pass
-    return total / 1e6
+    return tree_size(folder).bytes / 1e6
