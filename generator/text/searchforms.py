@@ -59,6 +59,8 @@ def query_rules() -> dict[str, object]:
         "dropped": "".join(sorted(DROPPED)),
         "folded": dict(sorted(FOLDED.items())),
         "articles": list(QUERY_PROCLITICS),
+        # The forms a written word is indexed under: the browser marks a hit through them.
+        "proclitics": list(PROCLITICS),
         "min_stem": MIN_STEM,
         "min_prefix": MIN_PREFIX,
     }
