@@ -265,8 +265,8 @@
   var index = null; // a promise of index.json
   var files = new Map(); // path -> promise of its JSON
 
-  function fetchBytes(url) {
-    return fetch(url).then(function (response) {
+  function fetchBytes(url, options) {
+    return fetch(url, options).then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + url);
       return response.arrayBuffer();
     });
@@ -286,7 +286,8 @@
 
   function loadIndex() {
     if (!index) {
-      index = fetchBytes(base + "search/index.json").then(function (buffer) {
+      // Revalidated every time (it is small): a stale entry would name the shards of an older build.
+      index = fetchBytes(base + "search/index.json", { cache: "no-cache" }).then(function (buffer) {
         var entry = JSON.parse(new TextDecoder().decode(buffer));
         entry.normaliser = makeRules(entry.rules);
         return entry;
@@ -359,6 +360,7 @@
 
   function build() {
     var strings = button.dataset;
+    var label = button.getAttribute("aria-label");
     var input = el("input", {
       type: "text", class: "md-search__input", "aria-label": strings.placeholder, placeholder: strings.placeholder,
       autocapitalize: "off", autocorrect: "off", autocomplete: "off", spellcheck: "false", required: "",
@@ -366,14 +368,14 @@
     });
     var magnify = button.querySelector("svg").cloneNode(true);
     magnify.setAttribute("aria-hidden", "true");
-    var back = el("label", { class: "md-search__icon md-icon", for: "__search", title: strings.close }, [magnify, icon(ICONS.back)]);
+    var back = el("label", { class: "md-search__icon md-icon", for: "__search" }, [magnify, icon(ICONS.back)]);
     var reset = el("button", { type: "reset", class: "md-search__icon md-icon", title: strings.reset, "aria-label": strings.reset }, [icon(ICONS.close)]);
-    var form = el("form", { class: "md-search__form", role: "search" }, [input, back, el("nav", { class: "md-search__options", "aria-label": strings.label }, [reset])]);
+    var form = el("form", { class: "md-search__form", role: "search" }, [input, back, el("nav", { class: "md-search__options", "aria-label": label }, [reset])]);
     var meta = el("div", { class: "md-search-result__meta", "aria-live": "polite" }, [translations["search.result.placeholder"]]);
     var list = el("ol", { class: "md-search-result__list", id: "bf-search-list" });
     var more = el("button", { type: "button", class: "bf-search__more", hidden: "" }, [strings.more]);
     var scrollwrap = el("div", { class: "md-search__scrollwrap", tabindex: "-1" }, [el("div", { class: "md-search-result" }, [meta, list, more])]);
-    var panel = el("div", { class: "md-search bf-search", role: "dialog", "aria-modal": "true", "aria-label": strings.label }, [
+    var panel = el("div", { class: "md-search bf-search", role: "dialog", "aria-modal": "true", "aria-label": label }, [
       el("label", { class: "md-search__overlay", for: "__search" }),
       el("div", { class: "md-search__inner" }, [form, el("div", { class: "md-search__output" }, [scrollwrap])]),
     ]);
