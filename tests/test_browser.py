@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import subprocess
@@ -37,6 +38,17 @@ PREFIX = "/briefing-site/"
 PLAIN_PREFIX = "/plain/"  # the same content built without site_url
 CORPUS_PREFIX = "/corpus/"  # a generated corpus: a search index of several shards and fragment files
 CORPUS_BRIEFINGS = 60
+GZIP_PREFIX = "/gzip-host/"  # the plain site from a host that sends .json.gz files with Content-Encoding: gzip
+# Added to the corpus: markup in a title and a text from a foreign outlet, which search must show as text.
+HOSTILE_TITLE = 'Hostile <img src=x onerror="window.bfPwned=1"> <script>window.bfPwned=2</script>'
+HOSTILE_BRIEFING = f"""---
+title: {json.dumps(HOSTILE_TITLE)}
+date: 2024-01-02
+source:
+  name: Illustrative example (not a real report)
+---
+Zanzibarian <script>window.bfPwned=3</script> <img src=x onerror="window.bfPwned=4"> [x](javascript:window.bfPwned=5)
+"""
 SEED = "shamkhani-patrushev-moscow-2023"
 SEARCH_SLUG = "search-forms"
 
@@ -124,6 +136,7 @@ def _build_corpus(target: Path) -> Path:
         capture_output=True, text=True, cwd=REPO, check=False,
     )
     assert generate.returncode == 0, generate.stderr
+    (target / "content" / "briefings" / "hostile-search.en.md").write_text(HOSTILE_BRIEFING, encoding="utf-8")
     result = run_cli("build", project=target)
     assert result.code == 0, result.stderr
     return target / "site"
@@ -135,7 +148,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     site = _build(tmp_path_factory.mktemp("browser"), f"http://127.0.0.1:{port}{PREFIX}")
     plain = _build(tmp_path_factory.mktemp("browser-plain"), "")
     corpus = _build_corpus(tmp_path_factory.mktemp("browser-corpus"))
-    handler = functools.partial(_MountHandler, mounts={PREFIX: site, PLAIN_PREFIX: plain, CORPUS_PREFIX: corpus})
+    handler = functools.partial(_MountHandler, mounts={PREFIX: site, PLAIN_PREFIX: plain, CORPUS_PREFIX: corpus, GZIP_PREFIX: plain})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -168,6 +181,12 @@ class _MountHandler(http.server.SimpleHTTPRequestHandler):
         prefix, root = mount
         self.directory = str(root)
         return super().translate_path("/" + urlsplit(path).path[len(prefix):])
+
+    def end_headers(self) -> None:
+        mount = self._mount()
+        if mount is not None and mount[0] == GZIP_PREFIX and urlsplit(self.path).path.endswith(".json.gz"):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # Like GitHub Pages: a missing page under the site gets the site's 404.html.
@@ -618,6 +637,37 @@ def test_a_query_fetches_only_its_shards_and_the_fragments_shown(server: Server,
     # The first ten results' fragment files only, each once.
     assert len(fragments) == len(set(fragments)) and 1 <= len(fragments) <= 10
     assert len(fragments) < len([name for name in files if name.startswith("d/")])
+
+
+def test_search_reads_files_the_host_already_decompressed(server: Server, browser: BrowserContext) -> None:
+    """A host may send .json.gz with Content-Encoding: gzip: the browser then hands the script JSON, not gzip."""
+    import urllib.request
+
+    request = urllib.request.Request(server.url("ar/search/t/0.json.gz", GZIP_PREFIX), headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+    hrefs = search_results(browser, server.url("ar/", GZIP_PREFIX), "لافروف")
+    assert f"briefings/{SEARCH_SLUG}/" in _slugs(hrefs, server, "ar", GZIP_PREFIX)
+
+
+def test_markup_in_the_index_is_shown_as_text(server: Server, browser: BrowserContext) -> None:
+    with visiting(browser, server.url("", CORPUS_PREFIX)) as visit:
+        page = visit.page
+        dialogs: list[str] = []
+
+        def on_dialog(dialog: Any) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        open_search(page)
+        assert type_query(page, "hostile zanzibarian") == 1
+        title = page.locator(".bf-search .md-search-result__list h1").inner_text()
+        text = page.locator(".bf-search .md-search-result__list p").inner_text()
+        injected = page.evaluate("document.querySelectorAll('.bf-search img, .bf-search script, .bf-search iframe, .bf-search [onerror]').length")
+        pwned = page.evaluate("window.bfPwned === undefined")
+    assert title == HOSTILE_TITLE
+    assert "Zanzibarian" in text and injected == 0 and pwned and dialogs == []
 
 
 @pytest.mark.parametrize("edition,query,marked", [

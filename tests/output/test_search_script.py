@@ -11,9 +11,8 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
-from pathlib import Path
+from typing import Sequence
 
 import pytest
 
@@ -34,9 +33,9 @@ def distinct_query_words(query: str) -> list[str]:
     return list(dict.fromkeys(query_words(query)))
 
 
-def run_script(words: list[str], texts: list[tuple[str, str]] = (), order: list[str] = ()) -> dict[str, list]:
-    request = {"rules": query_rules(), "words": words, "texts": list(texts), "order": list(order)}
-    proc = subprocess.run([NODE, str(DRIVER)], input=json.dumps(request), capture_output=True, text=True, timeout=120, check=False)
+def run_script(words: list[str], texts: Sequence[tuple[str, str]] = (), order: Sequence[str] = (), **more: object) -> dict[str, list]:
+    request = {"rules": query_rules(), "words": words, "texts": list(texts), "order": list(order), **more}
+    proc = subprocess.run([str(NODE), str(DRIVER)], input=json.dumps(request), capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -106,3 +105,46 @@ def test_hits_are_the_words_as_written() -> None:
 def test_terms_are_compared_in_code_point_order() -> None:
     terms = ["b", "a", "\uffff", "\U0001F600", "\ue000", "ab", "", "موسكو", "مفاوضات"]
     assert run_script([], order=terms)["order"] == sorted(terms)
+
+
+def test_a_word_fetches_its_shard_and_at_most_four_for_a_prefix() -> None:
+    shards = ["", "ba", "bad", "badb", "bade", "badf", "badg", "bb", "c"]
+    ranges = [
+        (shards, "a", True), (shards, "bac", False), (shards, "bad", False), (shards, "bad", True),
+        (shards, "bb", True), (shards, "zzz", True), (shards, "b", True), ([""], "x", True),
+    ]
+    assert run_script([], ranges=ranges)["ranges"] == [
+        [0, 0, False], [1, 1, False], [2, 2, False], [2, 5, True], [7, 7, False], [8, 8, False], [0, 3, True], [0, 0, False],
+    ]
+
+
+def pairs(*docs: tuple[int, int, bool]) -> list[int]:
+    """docs/search.md's postings: (id, tf, in title) -> delta-coded (id, weight) pairs."""
+    out, previous = [], 0
+    for i, (doc, tf, title) in enumerate(docs):
+        out += [doc if i == 0 else doc - previous, 2 * tf + int(title)]
+        previous = doc
+    return out
+
+
+def test_results_rank_exact_before_prefix_then_by_weight_then_by_id() -> None:
+    shard = {
+        "talks": pairs((1, 1, False), (2, 1, False), (3, 5, False), (4, 1, True)),
+        "talkshow": pairs((0, 9, True), (5, 1, False)),
+        "moscow": pairs((1, 1, False), (2, 1, False), (3, 1, False), (4, 1, False), (5, 1, False)),
+    }
+    ranking = {"docs": 6, "words": [["talks", True, [shard]], ["moscow", False, [shard]]]}
+    # 4: exact, in its title; 3: exact, tf 5; 1 and 2: exact, tied (by id); 5: only a prefix match; 0: no "moscow".
+    assert run_script([], ranking=ranking)["ranked"] == [4, 3, 1, 2, 5]
+
+
+def test_snippet_is_a_window_around_the_first_hit() -> None:
+    text = " ".join(f"w{i}" for i in range(100)) + " hit " + " ".join(f"x{i}" for i in range(100))
+    start = text.index("hit")
+    pieces = run_script([], snippets=[(text, [[start, start + 3]]), ("short hit", [[6, 9]]), ("no hit here", [])])["snippets"]
+    window, short, none = pieces
+    assert window[0] == ["…", False] and window[-1] == ["…", False]
+    assert ["hit", True] in window and sum(len(p[0]) for p in window) <= 190
+    assert window[1][0].startswith("w") and not window[1][0].startswith(" ")  # starts at a word
+    assert short == [["short ", False], ["hit", True]]
+    assert none == [["no hit here", False]]
