@@ -47,9 +47,9 @@ def postings(docs: Sequence[SearchDoc]) -> dict[str, list[int]]:
 
 
 def _delta_coded(pairs: list[int]) -> list[int]:
+    ids = pairs[0::2]
     coded = list(pairs)
-    for i in range(len(coded) - 2, 0, -2):
-        coded[i] -= coded[i - 2]
+    coded[2::2] = [later - earlier for earlier, later in zip(ids, ids[1:])]
     return coded
 
 
@@ -58,7 +58,10 @@ def _json(value: object) -> bytes:
 
 
 def _gzip(data: bytes) -> bytes:
-    return gzip.compress(data, compresslevel=9, mtime=0)
+    # Level 4: most of the index is the documents' text, and compressing it
+    # was the index's largest cost; level 9 saves a few per cent of bytes for
+    # several times the time (benchmarks/RESULTS.md, session 5).
+    return gzip.compress(data, compresslevel=4, mtime=0)
 
 
 def _shards(terms: Mapping[str, list[int]], shard_bytes: int) -> list[dict[str, list[int]]]:

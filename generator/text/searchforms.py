@@ -42,14 +42,23 @@ def search_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=262144)
+def _piece_terms(piece: str) -> tuple[str, ...]:
+    terms: list[str] = []
+    for token in _WORD.findall(normalize(piece)):
+        terms.extend((token,) if token.isascii() else sorted(search_forms(token)))
+    return tuple(terms)
+
+
 def index_terms(text: str) -> Counter[str]:
     """Each term of `text` and how often it occurs: the normalised words, and the proclitic-stripped forms of Arabic ones."""
+    # Normalised a whitespace-separated piece at a time, each distinct piece
+    # once: the corpus repeats its words, and one character that needs the
+    # slow normalisation then costs only its own piece.
     terms: Counter[str] = Counter()
-    for token in _WORD.findall(normalize(text)):
-        if token.isascii():
-            terms[token] += 1
-        else:
-            terms.update(search_forms(token))
+    for piece, count in Counter(text.split()).items():
+        for term in _piece_terms(piece):
+            terms[term] += count
     return terms
 
 
