@@ -650,6 +650,20 @@ def test_search_reads_files_the_host_already_decompressed(server: Server, browse
     assert f"briefings/{SEARCH_SLUG}/" in _slugs(hrefs, server, "ar", GZIP_PREFIX)
 
 
+@pytest.mark.parametrize("edition,path,query", [("en", "no/such/page/", "Patrushev"), ("ar", "ar/404.html", "باتروشيف")])
+def test_search_from_an_error_page(server: Server, browser: BrowserContext, edition: str, path: str, query: str) -> None:
+    """Error pages are served at any address (the host sends the English one for every missing page):
+    their search starts at the edition's root all the same."""
+    with visiting(browser, server.url(path)) as visit:
+        page = visit.page
+        open_search(page)
+        hrefs = all_results(page, type_query(page, query))
+        # The only error allowed is the page's own status.
+        assert set(visit.console_errors) <= {"Failed to load resource: the server responded with a status of 404 (Not Found)"}
+        assert visit.failed_requests == []
+    assert f"briefings/{SEED}/" in _slugs(hrefs, server, edition)
+
+
 def test_markup_in_the_index_is_shown_as_text(server: Server, browser: BrowserContext) -> None:
     with visiting(browser, server.url("", CORPUS_PREFIX)) as visit:
         page = visit.page
