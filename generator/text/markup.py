@@ -109,12 +109,16 @@ class Renderer:
 
 
 
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)?[^>]*>")
+# Elements inside a line of text: their tags part no words (a name linked
+# inside a word, بـ<a>يوسف</a>, reads بيوسف; "<a>Council</a>," reads "Council,").
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small",
+                     "span", "strong", "sub", "sup", "time", "u"})
 
 
 def plain(fragment: str) -> str:
     """The text of an HTML fragment, as a reader sees it."""
-    return html_unescape(_TAG.sub(" ", fragment))
+    return html_unescape(_TAG.sub(lambda tag: "" if (tag.group(2) or "").lower() in _INLINE else " ", fragment))
 
 
 def clean(html: str) -> str:
