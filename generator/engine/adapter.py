@@ -10,6 +10,7 @@ only says that the site has search.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import multiprocessing
 import os
@@ -36,6 +37,7 @@ from ..content.model import LANGS, Bilingual, other
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 SEARCH_FOLDER = "search"  # per edition, in its docs: the index (output/searchshards.py)
 SEARCH_PLUGINS = ("search", "material/search")
+SEARCH_SCRIPT = "search.js"  # in templates/assets/, published under assets/briefing/
 PAGES_ARCHIVE = "pages.msgpack"  # per edition: every page's Markdown (editions.py, stored.py)
 CHANGED = "changed.json"  # per edition: the pages a dirty engine run renders again
 LOCALES = {"en": "en_GB", "ar": "ar_AR"}
@@ -69,6 +71,13 @@ class SiteConfig:
     def search(self) -> bool:
         """Whether the site has search: the project lists the search plugin (the default)."""
         return any(_plugin_name(plugin) in SEARCH_PLUGINS for plugin in self.plugins)
+
+
+def _file_version(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return ""  # no such file: the site fails the same way without a version
 
 
 def _plugin_name(plugin: Any) -> str:
@@ -196,6 +205,8 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
                 "other_locale": LOCALES[peer],
                 # Read by partials/alternate.html: the header's search button.
                 "search": config.search,
+                # In the script's address, so that a browser holding an older copy fetches the new one.
+                "search_version": _file_version(root / "templates" / "assets" / SEARCH_SCRIPT),
                 # Where the hooks find the pages: the archive, or the files in docs/ (SiteConfig.pages_as_files).
                 **({"pages_in_docs": True} if config.pages_as_files
                    else {"pages": str((build / lang / PAGES_ARCHIVE).resolve())}),

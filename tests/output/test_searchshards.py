@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from pathlib import Path
 
@@ -111,3 +112,6 @@ def test_the_built_site_has_its_own_index_in_each_edition(sample_site: Path) -> 
     page = (sample_site / "index.html").read_text(encoding="utf-8")
     # Material's bundle starts its search (and fetches its whole index) only for this component.
     assert 'data-md-component="search"' not in page and "search_index.json" not in page
+    # The script's address changes with the script, so no browser keeps an older copy.
+    script = (sample_site / "assets/briefing/search.js").read_bytes()
+    assert f'assets/briefing/search.js?v={hashlib.sha256(script).hexdigest()[:12]}"' in page
