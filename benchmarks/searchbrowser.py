@@ -93,7 +93,7 @@ class QueryRun:
         return max(0.0, self.page_heap_delta_mb) + sum(self.worker_heaps_mb)
 
 
-class _Workers:
+class WorkerHeaps:
     """Heaps of the page's workers, through a session auto-attached to them (non-flat, so that a
     Playwright CDPSession can speak to them with Target.sendMessageToTarget)."""
 
@@ -135,7 +135,7 @@ def _heap_mb(usage: dict[str, Any]) -> float:
     return (usage.get("usedSize", 0) + usage.get("backingStorageSize", 0)) / 1e6
 
 
-def _page_heap_mb(cdp: CDPSession) -> float:
+def page_heap_mb(cdp: CDPSession) -> float:
     cdp.send("HeapProfiler.collectGarbage")
     return _heap_mb(cdp.send("Runtime.getHeapUsage"))
 
@@ -154,13 +154,13 @@ class EditionProbe:
         self.url = server.url(page_path)
         self.timeout_s = timeout_s
 
-    def _context(self) -> tuple[BrowserContext, Page, CDPSession, _Workers]:
+    def _context(self) -> tuple[BrowserContext, Page, CDPSession, WorkerHeaps]:
         context = self.browser.new_context(viewport=DESKTOP, service_workers="block")
         context.set_default_timeout(self.timeout_s * 1000)
         context.add_init_script(path=str(PROBE))
         page = context.new_page()
         cdp = context.new_cdp_session(page)
-        return context, page, cdp, _Workers(cdp)
+        return context, page, cdp, WorkerHeaps(cdp)
 
     def page_view(self) -> PageView:
         context, page, _cdp, _workers = self._context()
@@ -183,7 +183,7 @@ class EditionProbe:
             page.goto(self.url, wait_until="load")
             page.evaluate("args => searchBenchProbe.watch(...args)",
                           [self.ui.result_selector, self.ui.ready_selector, list(self.ui.ready_texts)])
-            heap_before = _page_heap_mb(cdp)
+            heap_before = page_heap_mb(cdp)
             opened = self.server.mark()
             page.click(self.ui.open_selector)
             if self.ui.ready_selector:
@@ -198,7 +198,7 @@ class EditionProbe:
             page.wait_for_function("() => searchBenchProbe.timings().firstResult !== null")
             timings = page.evaluate("() => searchBenchProbe.timings()")
             sent_all, sent_open = self.server.since(start), self.server.since(opened)
-            heap_after = _page_heap_mb(cdp)
+            heap_after = page_heap_mb(cdp)
             worker_heaps = workers.heaps_mb(page, self.timeout_s)
         finally:
             context.close()
