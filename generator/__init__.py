@@ -14,11 +14,11 @@ in this list (tests/test_layout.py checks it, and that no import circle is left)
     linking/   3 link: linked (the linked model), link, names, events, relations
     views/     4a view models: parts (PageView and shared items), pages
                (briefings), profiles, timeline_pages, edition, i18n
-    output/    4b render, search index, exports
+    output/    4b render, search documents and the sharded index, exports
     engine/    6 engine (MkDocs or ProperDocs): choice (which engine), adapter
                (config, staging folders, swap), configfile (mkdocs.yml as
                data), runs, mkdocs_run (the engine's process), mkdocs_hooks,
-               page_memo, search_worker; the only package that imports MkDocs
+               page_memo; the only package that imports MkDocs
     (top)      cli, build (the stages in order), buildstate, editions,
                publish, serve, status, scaffold, drafting (what a pasted
                article's text shows, proposed by `new briefing --from-file`),

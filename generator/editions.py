@@ -24,7 +24,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 from .output import exports
 from .core import stored
-from .engine.adapter import PAGES_ARCHIVE, SEARCH_DOCS, SiteConfig, dump_config, edition_config
+from .engine.adapter import PAGES_ARCHIVE, SEARCH_FOLDER, SiteConfig, dump_config, edition_config
 from .engine.runs import EngineRun, run_edition
 from .core.forks import can_fork, fork_pool, inherited
 from .linking.link import Site
@@ -33,6 +33,7 @@ from .views.edition import edition_pages
 from .core.project import Project
 from .output.render import PageCache, Rendered, environment, page_digest, render_page
 from .output.searchindex import search_docs
+from .output.searchshards import search_files
 from .core.timings import Timings
 from .core.writer import WriteStats, sync_file, sync_tree
 
@@ -135,6 +136,14 @@ def _render_forked(lang: str) -> EditionResult:
     return render_edition(inherited(), lang)
 
 
+def _search_index(job: EditionJob, lang: str) -> dict[str, bytes]:
+    """The edition's search index, by path in its docs (static files the engine copies)."""
+    if not job.config.search:
+        return {}
+    files = search_files(list(search_docs(job.site, lang)), lang)
+    return {f"{SEARCH_FOLDER}/{path}": data for path, data in files.items()}
+
+
 def render_edition(job: EditionJob, lang: str) -> EditionResult:
     """render -> index -> write for one edition (runs in its own process where fork exists)."""
     timings = Timings()
@@ -142,7 +151,7 @@ def render_edition(job: EditionJob, lang: str) -> EditionResult:
     archive = edition / PAGES_ARCHIVE
     previous = job.pages.editions.get(lang) or read_archive(archive, job.key)
     pages, files = timings.run("render", lambda: generate(job.site, job.project, job.config, lang, previous, job.assets))
-    search = timings.run("index", lambda: exports.to_json(list(search_docs(job.site, lang))))
+    search = timings.run("index", lambda: _search_index(job, lang))
 
     def write() -> WriteStats:
         if any(r.fresh for r in pages.values()) or set(pages) != set(previous):
@@ -151,10 +160,10 @@ def render_edition(job: EditionJob, lang: str) -> EditionResult:
         # With pages as files, each page is a file of docs/ too; the archive
         # stays (the next build's record of what each page was rendered from).
         docs = {**files, **{path: page.data for path, page in pages.items()}} if job.config.pages_as_files else files
+        docs = {**docs, **search}
         stats = sync_tree(edition / "docs", docs, leave=EXPORTS_FOLDER if lang == "en" else "")
         cfg = edition_config(job.project.root, job.project.build_dir, job.config, lang, set(pages) | set(files))
         sync_file(edition / "mkdocs.yml", dump_config(cfg))
-        sync_file(edition / SEARCH_DOCS, search)
         return stats
 
     stats = timings.run("write", write)

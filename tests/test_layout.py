@@ -152,8 +152,8 @@ def test_only_the_engine_package_imports_mkdocs() -> None:
 
 
 def test_the_hooks_load_without_the_linker() -> None:
-    # MkDocs loads the hooks in each edition's process: the search constants
-    # they need come from a module that pulls in no linker, Aho-Corasick, nh3 or Markdown.
+    # MkDocs loads the hooks in each edition's process: what they import pulls
+    # in no linker, Aho-Corasick, nh3 or Markdown.
     program = (
         "import importlib.util, json, sys\n"
         f"spec = importlib.util.spec_from_file_location('hooks', {str(PACKAGE / 'engine' / 'mkdocs_hooks.py')!r})\n"
@@ -162,6 +162,6 @@ def test_the_hooks_load_without_the_linker() -> None:
     )
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True, cwd=REPO)
     loaded = set(json.loads(result.stdout))
-    assert "generator.text.searchforms" in loaded
+    assert "generator.engine.page_memo" in loaded
     heavy = {"ahocorasick", "nh3", "markdown", "generator.linking.link", "generator.text.mentions", "generator.text.markup"}
     assert loaded & heavy == set()

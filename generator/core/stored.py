@@ -46,7 +46,7 @@ Other files, in JSON (read with json, checked field by field):
   written before that run (and removed before a full one): never read back
   from an earlier build.
 
-The rest of .build/<lang> (mkdocs.yml, search_docs.json, docs/) is made by
+The rest of .build/<lang> (mkdocs.yml, docs/ with the search index) is made by
 every build, where its bytes differ, before MkDocs reads it.
 
 Compiled templates are not kept on disk: Jinja's bytecode cache loads with

@@ -2,7 +2,9 @@
 
 The engine sees plain Markdown and a small per-edition config inheriting the
 project's mkdocs.yml: each edition gets its own search index, and the output
-stays engine-neutral.
+stays engine-neutral. Search is the generator's own (docs/search.md):
+Material's search plugin is never run, and `search` in the project's plugins
+only says that the site has search.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from ..content.reading import Limits
 from ..content.model import LANGS, Bilingual, other
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
-SEARCH_DOCS = "search_docs.json"  # per edition, beside its docs folder
+SEARCH_FOLDER = "search"  # per edition, in its docs: the index (output/searchshards.py)
+SEARCH_PLUGINS = ("search", "material/search")
 PAGES_ARCHIVE = "pages.msgpack"  # per edition: every page's Markdown (editions.py, stored.py)
 CHANGED = "changed.json"  # per edition: the pages a dirty engine run renders again
 LOCALES = {"en": "en_GB", "ar": "ar_AR"}
@@ -61,6 +64,15 @@ class SiteConfig:
     # any engine reading mkdocs.yml can build, instead of the pages archive
     # that only our hooks read.
     pages_as_files: bool = False
+
+    @property
+    def search(self) -> bool:
+        """Whether the site has search: the project lists the search plugin (the default)."""
+        return any(_plugin_name(plugin) in SEARCH_PLUGINS for plugin in self.plugins)
+
+
+def _plugin_name(plugin: Any) -> str:
+    return plugin if isinstance(plugin, str) else next(iter(plugin))
 
 
 _FALLBACK = SiteConfig(Bilingual("Briefings", "إحاطات"), "", ("search",))
@@ -139,17 +151,10 @@ def nav_for(lang: str, present: set[str]) -> list[dict[str, str]]:
     return [{STRINGS[key][lang]: NAV_PATHS[key]} for key in NAV if NAV_PATHS[key] in present]
 
 
-def _plugins(config: SiteConfig, lang: str) -> list[Any]:
-    out: list[Any] = []
-    for plugin in config.plugins:
-        name = plugin if isinstance(plugin, str) else next(iter(plugin))
-        if name in ("search", "material/search"):
-            options = {} if isinstance(plugin, str) else dict(plugin[name] or {})
-            options["lang"] = [lang]
-            out.append({name: options})
-        else:
-            out.append(plugin)
-    return out
+def _plugins(config: SiteConfig) -> list[Any]:
+    # The site's search is written by the generator; Material's would fetch its
+    # whole index on every page view.
+    return [plugin for plugin in config.plugins if _plugin_name(plugin) not in SEARCH_PLUGINS]
 
 
 def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, present: set[str]) -> dict[str, Any]:
@@ -168,7 +173,7 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
         # The nav holds the section pages; the pages inside a section are
         # reached from it, deliberately outside the nav: MkDocs need not say so.
         "not_in_nav": "/*/*.md",
-        "plugins": _plugins(config, lang),
+        "plugins": _plugins(config),
         "hooks": [str(HOOKS.resolve())],
         "extra_css": ["assets/briefing/briefing.css"],
         "extra": {
@@ -189,7 +194,8 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
                 "strings": {key: t(key, lang) for key in THEME_STRINGS},
                 "locale": LOCALES[lang],
                 "other_locale": LOCALES[peer],
-                "search_docs": str((build / lang / SEARCH_DOCS).resolve()),
+                # Read by partials/alternate.html: the header's search button.
+                "search": config.search,
                 # Where the hooks find the pages: the archive, or the files in docs/ (SiteConfig.pages_as_files).
                 **({"pages_in_docs": True} if config.pages_as_files
                    else {"pages": str((build / lang / PAGES_ARCHIVE).resolve())}),

@@ -12,10 +12,6 @@ from typing import Any
 from generator.core import stored
 from generator.core.writer import replace_file, replacing
 from generator.engine.page_memo import MemoTemplate, PageMemo
-from generator.engine.search_worker import WORKER_TEMPLATE, worker_script
-from generator.text.searchforms import SEARCH_FIELD
-
-WORKER_NAME = "briefing-search.js"
 # The engine's shortcuts for generated pages (the page template rendered once
 # per shape of page, no Markdown parser, a stand-in for the content while the
 # theme runs). BRIEFING_PLAIN_ENGINE=1 turns them off; a test holds the two
@@ -87,14 +83,6 @@ def _rtl_root(output: str, config: Any) -> str:
     if config.theme.get("language") == "ar":
         return output.replace('<html lang="ar" class="no-js">', '<html lang="ar" dir="rtl" class="no-js">', 1)
     return output
-
-
-_WORKER_URL = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
-
-
-def _search_worker(output: str) -> str:
-    # Point Material at the query-normalising wrapper written by on_post_build.
-    return _WORKER_URL.sub(rf"\g<1>\g<2>assets/javascripts/workers/{WORKER_NAME}\g<3>", output, count=1)
 
 
 # The generator's pages come from one archive per edition (see
@@ -190,11 +178,11 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         if output.count(stand_in) != 1:
             raise RuntimeError(f"{page.file.src_uri}: the theme did not show the page's content exactly once")
         output = output.replace(stand_in, html)
-    return _search_worker(_rtl_root(output, config))
+    return _rtl_root(output, config)
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
-    return _search_worker(_rtl_root(output, config)) if template_name.endswith(".html") else output
+    return _rtl_root(output, config) if template_name.endswith(".html") else output
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
@@ -231,35 +219,11 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     return env
 
 
-# --- Search ------------------------------------------------------------------
-# Material's search (lunr) matches a query word as a prefix of an indexed
-# word, as written. Arabic words carry proclitics (و، ب، ال...) and vary in
-# hamza, diacritics and a few letters, so each page's search entry gets a
-# hidden field of its words in normalised form (generator.text.searchforms)
-# with the proclitics stripped, and queries are normalised the same way by a
-# small wrapper around Material's search worker (search_worker.py fills in
-# templates/search/briefing-search.js).
-
-
 def on_post_build(config: Any) -> None:
-    """Put the generator's search entries into Material's index, and the query wrapper beside its worker."""
     if config.extra.get("briefing", {}).get("edition"):
         # How many pages the theme rendered and how many came from the page
         # memo: read by the tests and the benchmark (beside the edition's docs).
         _replace(Path(config.docs_dir).parent / ENGINE_STATS, json.dumps(_MEMO.stats(), sort_keys=True))
-    site = Path(config.site_dir)
-    index_path = site / "search" / "search_index.json"
-    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    docs_path = config.extra.get("briefing", {}).get("search_docs")
-    if not index_path.exists() or not workers or not docs_path:
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    index["config"].setdefault("fields", {})[SEARCH_FIELD] = {"boost": 1.0}
-    index["docs"] = json.loads(Path(docs_path).read_text(encoding="utf-8"))
-    # UTF-8 rather than \\u escapes: a third of the size for Arabic text.
-    _replace(index_path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
-    template = Path(config.theme.custom_dir).parent.joinpath(*WORKER_TEMPLATE).read_text(encoding="utf-8")
-    _replace(workers[0].parent / WORKER_NAME, worker_script(template, workers[0].name))
 
 
 def _replace(path: Path, text: str) -> None:

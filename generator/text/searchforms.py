@@ -1,19 +1,18 @@
-"""Search forms of Arabic words: normalised, with their proclitics stripped (pure).
+"""Search terms: words normalised, Arabic ones also with their proclitics stripped (pure).
 
-The index's hidden field (SEARCH_FIELD) holds these forms, and the browser
-makes them with the same rules (templates/search/briefing-search.js, filled
-in by the engine's hooks, which import this module and nothing heavier: no
-linker, Aho-Corasick, nh3 or Markdown in the MkDocs processes).
+The search index (output/searchshards.py) holds these terms; the browser
+normalises a query with the same rules, which the index's entry file carries
+as data (QUERY_RULES; docs/search.md).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
-from .arabic import normalize
+from .arabic import DROPPED, FOLDED, normalize
 
-SEARCH_FIELD = "norm"
 # Proclitics written joined to the next word: conjunctions, prepositions and
 # the article, longest first. A word gets every stripped form whose rest keeps
 # at least three letters (a form too many only costs a little precision).
@@ -26,6 +25,9 @@ PROCLITICS = tuple(sorted(
 # that starts with و, ب, ل, ف or ك is far more often a word of its own.
 QUERY_PROCLITICS = tuple(p for p in PROCLITICS if p.endswith("ال") or p.endswith("لل"))
 MIN_STEM = 3
+# A query word this long or longer also matches the terms it begins, as
+# Material's search did; shorter ones would fetch too much of the index.
+MIN_PREFIX = 3
 
 _WORD = re.compile(r"\w+")
 
@@ -40,14 +42,45 @@ def search_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def normalised_words(text: str) -> str:
-    """Forms of the non-Latin words of `text` that a reader may type but the text does not contain."""
-    written = {token.lower() for token in _WORD.findall(text)}
-    words: dict[str, None] = {}
-    for token in _WORD.findall(normalize(text)):
-        if token.isascii():
-            continue  # indexed as written: lunr lower-cases it
-        for form in sorted(search_forms(token)):
-            if form not in written:
-                words.setdefault(form, None)
-    return " ".join(words)
+@lru_cache(maxsize=262144)
+def _piece_terms(piece: str) -> tuple[str, ...]:
+    terms: list[str] = []
+    for token in _WORD.findall(normalize(piece)):
+        terms.extend((token,) if token.isascii() else sorted(search_forms(token)))
+    return tuple(terms)
+
+
+def index_terms(text: str) -> Counter[str]:
+    """Each term of `text` and how often it occurs: the normalised words, and the proclitic-stripped forms of Arabic ones."""
+    # Normalised a whitespace-separated piece at a time, each distinct piece
+    # once: the corpus repeats its words, and one character that needs the
+    # slow normalisation then costs only its own piece.
+    terms: Counter[str] = Counter()
+    for piece, count in Counter(text.split()).items():
+        for term in _piece_terms(piece):
+            terms[term] += count
+    return terms
+
+
+def query_rules() -> dict[str, object]:
+    """What the browser needs to normalise a query as the index was normalised (docs/search.md)."""
+    return {
+        "dropped": "".join(sorted(DROPPED)),
+        "folded": dict(sorted(FOLDED.items())),
+        "articles": list(QUERY_PROCLITICS),
+        "min_stem": MIN_STEM,
+        "min_prefix": MIN_PREFIX,
+    }
+
+
+def query_words(query: str) -> list[str]:
+    """A query's words as the index holds them: normalised, Arabic ones without a leading article (the browser's rule too)."""
+    words = []
+    for token in _WORD.findall(normalize(query)):
+        if not token.isascii():
+            for article in QUERY_PROCLITICS:
+                if token.startswith(article) and len(token) - len(article) >= MIN_STEM:
+                    token = token[len(article):]
+                    break
+        words.append(token)
+    return words
