@@ -15,7 +15,8 @@ SEARCH_BRIEFING), per edition:
 
 - the records: each search document (`generator.output.searchindex.search_docs`)
   as a Pagefind custom record, title and text with our normalised,
-  clitic-stripped forms appended (`generator.text.searchforms.normalised_words`);
+  clitic-stripped forms appended (the terms `generator.text.searchforms.index_terms`
+  gives that the text does not hold as written);
 - indexing in a fresh process through Pagefind's Python API (which runs its
   binary): wall time, CPU (the Python process and the binary), peak RSS of
   the binary, and the bundle's bytes and files on disk;
@@ -59,8 +60,6 @@ SHELL = '<!doctype html>\n<html lang="{lang}" dir="{dir}"><head><meta charset="u
 
 
 def edition_records(project: Path) -> dict[str, list[dict[str, str]]]:
-    from generator.text.searchforms import normalised_words
-
     from .searchcorpus import EDITIONS, edition_texts, linked_site
 
     site = linked_site(project)
@@ -68,47 +67,47 @@ def edition_records(project: Path) -> dict[str, list[dict[str, str]]]:
     for lang in EDITIONS:
         records[lang] = []
         for (title, text), url in zip(edition_texts(site, lang), _urls(site, lang)):
-            forms = normalised_words(f"{title} {text}")
+            forms = appended_forms(f"{title} {text}")
             records[lang].append({"url": url, "title": title, "text": text,
                                   "content": f"{title}\n{text}" + (f"\n{forms}" if forms else "")})
     return records
 
 
-def _urls(site: Any, lang: str) -> list[str]:
-    from generator.output import searchindex
+def appended_forms(text: str) -> str:
+    """Our index's terms for `text` that it does not hold as written: what a Pagefind record must add."""
+    from generator.text.searchforms import index_terms
 
-    return [doc["location"] if isinstance(doc, dict) else doc.url for doc in searchindex.search_docs(site, lang)]
+    written = {token.lower() for token in _WORD.findall(text)}
+    return " ".join(term for term in index_terms(text) if term not in written)
+
+
+def _urls(site: Any, lang: str) -> list[str]:
+    from generator.output.searchindex import search_docs
+
+    return [doc.location for doc in search_docs(site, lang)]
 
 
 def query_terms(query: str) -> list[str]:
     """A query's words as our search matches them: normalised, the article family stripped."""
-    from generator.text.arabic import normalize
-    from generator.text.searchforms import MIN_STEM, QUERY_PROCLITICS
+    from generator.text.searchforms import query_words
 
-    terms = []
-    for word in _WORD.findall(normalize(query)):
-        for prefix in QUERY_PROCLITICS:
-            if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-                word = word[len(prefix):]
-                break
-        terms.append(word)
-    return terms
+    return query_words(query)
 
 
 def record_terms(records: list[dict[str, str]]) -> list[tuple[str, frozenset[str]]]:
     """Each record's URL and the terms our index holds for it (normalised words and their stripped forms)."""
-    from generator.text.arabic import normalize
-    from generator.text.searchforms import search_forms
+    from generator.text.searchforms import index_terms
 
-    return [(r["url"], frozenset(form for token in set(_WORD.findall(normalize(f"{r['title']} {r['text']}")))
-                                 for form in search_forms(token))) for r in records]
+    return [(r["url"], frozenset(index_terms(f"{r['title']} {r['text']}"))) for r in records]
 
 
-def ours_match(terms: list[tuple[str, frozenset[str]]], query: str, min_prefix: int = 3) -> set[str]:
+def ours_match(terms: list[tuple[str, frozenset[str]]], query: str) -> set[str]:
     """URLs of the records every query word matches: a term equal to it, or starting with it when long enough."""
+    from generator.text.searchforms import MIN_PREFIX
+
     words = query_terms(query)
     return {url for url, held in terms
-            if all(w in held or (len(w) >= min_prefix and any(t.startswith(w) for t in held)) for w in words)}
+            if all(w in held or (len(w) >= MIN_PREFIX and any(t.startswith(w) for t in held)) for w in words)}
 
 
 def arabic_queries() -> list[tuple[str, str]]:

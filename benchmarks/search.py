@@ -121,7 +121,7 @@ def measure_corpus(project: Path, ui: sb.SearchUI, build: bool, max_queries: int
                     log(f"[{project.name}] {lang}: query {query!r} ({label})")
                     runs.append(probe.query(label, query, holding))
                 edition = EditionResult(page, view, runs, on_disk=_folder_size(site / root / "search"))
-                if index and index.get("available"):
+                if index:
                     edition.index = index["editions"][lang]
                 result.editions[lang] = edition
         finally:

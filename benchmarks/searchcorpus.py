@@ -10,14 +10,15 @@ held by one document only. Words of four letters or more, in the edition's
 script; each is typed in its most frequent written form.
 
 Indexing: run in a fresh process, after loading and linking the content:
-per edition, the CPU time (user + system) and wall time of building that
-edition's index files, and the process's peak resident memory while it ran
-(the kernel's high-water mark, reset just before).
+per edition, the CPU time (user + system) and wall time of what a build
+does to index it (its search documents, then its files: searchshards.search_files;
+written to a scratch folder here, where a build hands them to the engine),
+and the process's peak resident memory while it ran (the kernel's
+high-water mark, reset just before).
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import resource
@@ -26,12 +27,13 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Iterator
 
 from generator.build import Project, check
 from generator.core.diagnostics import Report
 from generator.linking.link import Site
-from generator.output import searchindex
+from generator.output.searchindex import search_docs
+from generator.output.searchshards import search_files
 from generator.text.arabic import normalize
 
 EDITIONS = ("en", "ar")
@@ -49,11 +51,8 @@ def linked_site(project: Path) -> Site:
 
 def edition_texts(site: Site, lang: str) -> Iterator[tuple[str, str]]:
     """(title, text) of each search document of the edition, as plain text."""
-    for doc in searchindex.search_docs(site, lang):
-        if isinstance(doc, dict):
-            yield html.unescape(doc["title"]), html.unescape(doc["text"])
-        else:
-            yield doc.title, doc.text
+    for doc in search_docs(site, lang):
+        yield doc.title, doc.text
 
 
 def _in_script(word: str, lang: str) -> bool:
@@ -102,12 +101,12 @@ def queries(project: Path) -> dict[str, list[tuple[str, str, int]]]:
 # --- Indexing cost -------------------------------------------------------------------
 
 
-def edition_indexer() -> Optional[Callable[[Site, str, Path], Any]]:
-    """The function that writes one edition's index files into a folder, once the generator has one.
-
-    The hook for the sharded index (docs/search.md): None while the generator
-    only hands Material its entries."""
-    return getattr(searchindex, "write_search_index", None)
+def index_edition(site: Site, lang: str, out: Path) -> None:
+    """What a build does to index an edition (generator/editions.py), its files written to `out`."""
+    for path, data in search_files(list(search_docs(site, lang)), lang).items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def _vm_kib(field: str) -> int:
@@ -129,11 +128,8 @@ def _reset_peak_rss() -> bool:
 
 
 def index_cost(project: Path) -> dict[str, Any]:
-    indexer = edition_indexer()
-    if indexer is None:
-        return {"available": False}
     site = linked_site(project)
-    result: dict[str, Any] = {"available": True, "editions": {}}
+    result: dict[str, Any] = {"editions": {}}
     with tempfile.TemporaryDirectory(prefix="search-index-") as scratch:
         for lang in EDITIONS:
             out = Path(scratch) / lang
@@ -141,7 +137,7 @@ def index_cost(project: Path) -> dict[str, Any]:
             exact_peak = _reset_peak_rss()
             rss_before = _vm_kib("VmRSS")
             cpu, wall = time.process_time(), time.perf_counter()
-            indexer(site, lang, out)
+            index_edition(site, lang, out)
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
             files = [p for p in out.rglob("*") if p.is_file()]
             result["editions"][lang] = {
