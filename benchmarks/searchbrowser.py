@@ -214,11 +214,12 @@ class EditionProbe:
         )
 
 
-# The site's own search (docs/search.md): nothing fetched before it is opened.
+# The site's own search (docs/search.md): a header button whose click loads assets/briefing/search.js,
+# which builds a Material-like panel and fetches the index's pieces; nothing is fetched before.
 OURS = SearchUI(
     name="sharded index (docs/search.md)",
-    open_selector="[data-bf-search-open]",
-    input_selector="input[type=search]",
-    result_selector="[data-bf-search-result]",
-    search_paths=re.compile(r"(^|/)search/|search[^/]*\.js$"),
+    open_selector="#bf-search",
+    input_selector=".bf-search input.md-search__input",
+    result_selector=".bf-search .md-search-result__item",
+    search_paths=re.compile(r"(^|/)search/|(^|/)search[^/]*\.js$"),
 )
