@@ -148,9 +148,12 @@ def build(project: dict[str, Any]) -> dict[str, Any]:
 
 
 def site_sizes(site: Path) -> tuple[float, dict[str, float]]:
-    """A built site's size and its search index per edition (the English one at the root, the Arabic under ar/), MB."""
-    indexes = {lang: site / ("" if lang == "en" else "ar") / "search" / "search_index.json" for lang in LANGS}
-    return dir_mb(site), {lang: (p.stat().st_size / 1e6 if p.exists() else 0.0) for lang, p in indexes.items()}
+    """A built site's size and its search index per edition (the English one at the root, the Arabic under ar/), MB.
+
+    The index is the edition's search/ folder: Material's search_index.json
+    (the baseline) or the generator's shards (docs/search.md)."""
+    indexes = {lang: site / ("" if lang == "en" else "ar") / "search" for lang in LANGS}
+    return dir_mb(site), {lang: (dir_mb(p) if p.exists() else 0.0) for lang, p in indexes.items()}
 
 
 def dir_mb(folder: Path) -> float:

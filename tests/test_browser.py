@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -25,6 +27,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import REPO, copy_project, run_cli
+from generator.text.searchforms import query_words
+from output.searchreader import IndexFiles
 
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_DEPS = REPO / "tests" / "browser"
@@ -32,6 +36,19 @@ AXE = BROWSER_DEPS / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO / "test-artifacts"
 PREFIX = "/briefing-site/"
 PLAIN_PREFIX = "/plain/"  # the same content built without site_url
+CORPUS_PREFIX = "/corpus/"  # a generated corpus: a search index of several shards and fragment files
+CORPUS_BRIEFINGS = 60
+GZIP_PREFIX = "/gzip-host/"  # the plain site from a host that sends .json.gz files with Content-Encoding: gzip
+# Added to the corpus: markup in a title and a text from a foreign outlet, which search must show as text.
+HOSTILE_TITLE = 'Hostile <img src=x onerror="window.bfPwned=1"> <script>window.bfPwned=2</script>'
+HOSTILE_BRIEFING = f"""---
+title: {json.dumps(HOSTILE_TITLE)}
+date: 2024-01-02
+source:
+  name: Illustrative example (not a real report)
+---
+Zanzibarian <script>window.bfPwned=3</script> <img src=x onerror="window.bfPwned=4"> [x](javascript:window.bfPwned=5)
+"""
 SEED = "shamkhani-patrushev-moscow-2023"
 SEARCH_SLUG = "search-forms"
 
@@ -89,6 +106,7 @@ class Server:
     port: int
     site: Path
     plain_site: Path
+    corpus_site: Path
 
     def url(self, path: str = "", prefix: str = PREFIX) -> str:
         return f"http://127.0.0.1:{self.port}{prefix}{path}"
@@ -112,17 +130,30 @@ def _build(target: Path, site_url: str) -> Path:
     return project / "site"
 
 
+def _build_corpus(target: Path) -> Path:
+    generate = subprocess.run(
+        [sys.executable, "-m", "benchmarks.corpus", "--out", str(target), "--briefings", str(CORPUS_BRIEFINGS)],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )
+    assert generate.returncode == 0, generate.stderr
+    (target / "content" / "briefings" / "hostile-search.en.md").write_text(HOSTILE_BRIEFING, encoding="utf-8")
+    result = run_cli("build", project=target)
+    assert result.code == 0, result.stderr
+    return target / "site"
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     port = _free_port()
     site = _build(tmp_path_factory.mktemp("browser"), f"http://127.0.0.1:{port}{PREFIX}")
     plain = _build(tmp_path_factory.mktemp("browser-plain"), "")
-    handler = functools.partial(_MountHandler, mounts={PREFIX: site, PLAIN_PREFIX: plain})
+    corpus = _build_corpus(tmp_path_factory.mktemp("browser-corpus"))
+    handler = functools.partial(_MountHandler, mounts={PREFIX: site, PLAIN_PREFIX: plain, CORPUS_PREFIX: corpus, GZIP_PREFIX: plain})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Server(port, site, plain)
+        yield Server(port, site, plain, corpus)
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -150,6 +181,12 @@ class _MountHandler(http.server.SimpleHTTPRequestHandler):
         prefix, root = mount
         self.directory = str(root)
         return super().translate_path("/" + urlsplit(path).path[len(prefix):])
+
+    def end_headers(self) -> None:
+        mount = self._mount()
+        if mount is not None and mount[0] == GZIP_PREFIX and urlsplit(self.path).path.endswith(".json.gz"):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # Like GitHub Pages: a missing page under the site gets the site's 404.html.
@@ -191,6 +228,7 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
 
 
 def page_types(site: Path) -> dict[str, str]:
@@ -204,6 +242,7 @@ def open_page(context: BrowserContext, url: str, viewport: dict[str, int] = DESK
     visit = Visit(page, None)
 
     def on_request(request: Any) -> None:
+        visit.requests.append(request.url)
         if urlsplit(request.url).hostname != "127.0.0.1" and not request.url.startswith(("data:", "blob:")):
             visit.foreign_requests.append(request.url)
 
@@ -418,7 +457,7 @@ def test_landmarks_headings_and_language_of_parts(server: Server, browser: Brows
           main: document.querySelectorAll('main').length,
           banner: document.querySelectorAll('header.md-header').length,
           h1: [...document.querySelectorAll('h1')].filter(h => h.offsetParent !== null).length,
-          searchDialogName: (document.querySelector('.md-search[role=dialog]') || {}).getAttribute?.('aria-label') || '',
+          searchButtonName: (document.querySelector('#bf-search') || {}).getAttribute?.('aria-label') || '',
           otherCells: [...document.querySelectorAll('.bf-row:not(.bf-row--head) .bf-cell')]
              .filter(c => c.lang !== document.documentElement.lang).map(c => [c.lang, c.dir]),
           emptyLinks: [...document.querySelectorAll('a[href]')].filter(a => a.offsetParent !== null
@@ -426,7 +465,7 @@ def test_landmarks_headings_and_language_of_parts(server: Server, browser: Brows
         })""")
     other = ("en", "ltr") if edition == "ar" else ("ar", "rtl")
     assert facts["main"] == 1 and facts["banner"] == 1 and facts["h1"] == 1
-    assert facts["searchDialogName"]
+    assert facts["searchButtonName"] == ("إبحث" if edition == "ar" else "Search")
     assert facts["otherCells"] and all(tuple(c) == other for c in facts["otherCells"])
     assert facts["emptyLinks"] == 0
 
@@ -434,58 +473,69 @@ def test_landmarks_headings_and_language_of_parts(server: Server, browser: Brows
 # --- Search ----------------------------------------------------------------------
 
 
-# What Material's result line says before a query has been answered.
-WAITING = ["Initializing search", "Type to start searching", "بدء البحث", "اكتب لبدء البحث"]
+SEARCH_INPUT = ".bf-search .md-search__input"
+META = ".bf-search .md-search-result__meta"
+ITEMS = ".bf-search .md-search-result__list > li"
+# What the count line says before a query has been answered (Material's search.result.placeholder).
+WAITING = ["Type to start searching", "اكتب لبدء البحث"]
+
+
+def open_search(page: Page, key: str | None = None) -> None:
+    """Open search with the header button, or with a key as a reader would."""
+    if key:
+        page.keyboard.press(key)
+    else:
+        page.locator("#bf-search").click()
+    page.locator(SEARCH_INPUT).wait_for(state="visible")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.bf-search .md-search__input')")
+
+
+def type_query(page: Page, query: str) -> int:
+    """Type the query in the open panel; the number of results its count line gives, once the first are shown."""
+    page.locator(SEARCH_INPUT).fill(query)
+    page.wait_for_function(
+        """waiting => {
+          const meta = document.querySelector('.bf-search .md-search-result__meta');
+          return meta && meta.textContent.trim() && !waiting.includes(meta.textContent.trim());
+        }""",
+        arg=WAITING,
+        timeout=10_000,
+    )
+    digits = re.search(r"\d+", page.locator(META).inner_text())
+    return int(digits.group()) if digits else page.locator(ITEMS).count()
+
+
+def all_results(page: Page, total: int) -> list[str]:
+    """The hrefs of every result, with the "more" control pressed until it is gone."""
+    more = page.locator(".bf-search__more")
+    for _ in range(total // 10 + 1):
+        if not more.is_visible():
+            break
+        shown = page.locator(ITEMS).count()
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('.bf-search .md-search-result__list > li').length > n", arg=shown)
+    assert page.locator(ITEMS).count() == total
+    return page.evaluate("[...document.querySelectorAll('.bf-search .md-search-result__list > li > a')].map(a => a.href)")
 
 
 def search_results(context: BrowserContext, url: str, query: str) -> list[str]:
-    """The hrefs Material's search lists for the query, typed on the page at url."""
+    """The hrefs the site's search lists for the query, typed on the page at url."""
     with visiting(context, url) as visit:
         page = visit.page
-        box = page.locator("input.md-search__input")
-        box.click()  # in the header at desktop width
-        # Typing before the worker has loaded the index is lost: wait for its prompt.
-        page.wait_for_function(
-            "prompts => prompts.includes(document.querySelector('.md-search-result__meta').textContent.trim())",
-            arg=WAITING[1::2],
-            timeout=10_000,
-        )
-        box.fill(query)
-        box.press("End")  # Material reads the query on keyup
-        meta = page.locator(".md-search-result__meta")
-        # The worker answers asynchronously: wait until the count line reflects a search.
-        page.wait_for_function(
-            """waiting => {
-              const meta = document.querySelector('.md-search-result__meta');
-              return meta && meta.textContent.trim() && !waiting.includes(meta.textContent.trim());
-            }""",
-            arg=WAITING,
-            timeout=10_000,
-        )
-        # Material renders results in batches as the list scrolls: scroll until all are there.
-        digits = re.search(r"\d+", meta.inner_text())
-        total = int(digits.group()) if digits else page.locator(".md-search-result__list > li").count()
-        for _ in range(50):
-            if page.locator(".md-search-result__list > li").count() >= total:
-                break
-            # Each return to the bottom of the list renders the next batch.
-            page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 0")
-            page.wait_for_timeout(100)
-            page.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop = 1e6")
-            page.wait_for_timeout(100)
-        assert page.locator(".md-search-result__list > li").count() == total
-        assert meta.is_visible()
-        assert visit.console_errors == [] and visit.foreign_requests == []
-        return page.evaluate("[...document.querySelectorAll('.md-search-result__list > li > a')].map(a => a.href)")
+        open_search(page)
+        hrefs = all_results(page, type_query(page, query))
+        assert page.locator(META).is_visible()
+        assert visit.console_errors == [] and visit.foreign_requests == [] and visit.failed_requests == []
+        return hrefs
 
 
-def _slugs(hrefs: list[str], server: Server, edition: str) -> set[str]:
-    base = server.url(EDITIONS[edition])
+def _slugs(hrefs: list[str], server: Server, edition: str, prefix: str = PREFIX) -> set[str]:
+    base = server.url(EDITIONS[edition], prefix)
     out = set()
     for href in hrefs:
         assert href.startswith(base), f"{href} is not in the {edition} edition"
         if edition == "en":
-            assert not href.startswith(server.url("ar/")), f"{href} is in the Arabic edition"
+            assert not href.startswith(server.url("ar/", prefix)), f"{href} is in the Arabic edition"
         out.add(urlsplit(href[len(base):]).path)
     return out
 
@@ -528,6 +578,185 @@ def test_search_skips_the_other_language_column(server: Server, browser: Browser
     assert f"briefings/{SEED}/" not in _slugs(search_results(browser, server.url(""), "حفاوة"), server, "en")
     assert f"briefings/{SEED}/" not in _slugs(search_results(browser, server.url("ar/"), "hospitality"), server, "ar")
     assert f"briefings/{SEED}/" in _slugs(search_results(browser, server.url("ar/"), "حفاوة"), server, "ar")
+
+
+def _search_requests(requests: list[str], server: Server, prefix: str = PREFIX) -> list[str]:
+    """The requests of the site's search: its script and any file under an edition's search/."""
+    out = []
+    for url in requests:
+        path = urlsplit(url).path
+        if path.startswith(prefix) and ("/search/" in path or path.endswith("/assets/briefing/search.js")):
+            out.append(path[len(prefix):] + ("?" + urlsplit(url).query if urlsplit(url).query else ""))
+    return out
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_nothing_of_search_is_requested_before_it_is_opened(server: Server, browser: BrowserContext, edition: str) -> None:
+    with visiting(browser, server.url(f"{EDITIONS[edition]}briefings/{SEED}/")) as visit:
+        page = visit.page
+        for _ in range(5):
+            page.mouse.wheel(0, 600)
+            page.wait_for_timeout(100)
+        page.locator("#bf-search").hover()
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(300)
+        assert _search_requests(visit.requests, server) == []
+        # Opening it loads the script and the entry, and nothing else until a query is typed.
+        open_search(page)
+        page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/search/index.json'))")
+        assert _search_requests(visit.requests, server) == [f"{EDITIONS[edition]}{path}" for path in ("assets/briefing/search.js", "search/index.json")]
+        assert visit.console_errors == [] and visit.failed_requests == []
+
+
+def test_a_query_fetches_only_its_shards_and_the_fragments_shown(server: Server, browser: BrowserContext) -> None:
+    """On the generated corpus (several shards, many fragment files): a prefix spanning two shards finds
+    what a plain reading of the files finds (tests/output/searchreader.py), fetching no other piece."""
+    files = {p.relative_to(server.corpus_site / "ar/search").as_posix(): p.read_bytes()
+             for p in (server.corpus_site / "ar/search").rglob("*") if p.is_file()}
+    index = IndexFiles(files)
+    shards = index.entry["shards"]
+    assert len(shards) > 1 and index.entry["docs"] > 3 * index.entry["chunk"]
+    # The first letters of the second shard's first term, which also begin terms of the first shard.
+    query = next(shards[1][:n] for n in range(3, len(shards[1])) if query_words(shards[1][:n]) == [shards[1][:n]]
+                 and index.terms_starting(shards[1][:n]) != [t for t in index.terms_starting(shards[1][:n]) if t >= shards[1]])
+    expected = index.search(query)
+    assert len(expected) > 10  # more than one page of results
+    with visiting(browser, server.url("ar/", CORPUS_PREFIX)) as visit:
+        page = visit.page
+        open_search(page)
+        total = type_query(page, query)
+        first_page = _search_requests(visit.requests, server, CORPUS_PREFIX)
+        hrefs = all_results(page, total)
+        assert visit.console_errors == [] and visit.failed_requests == []
+    assert sorted(_slugs(hrefs, server, "ar", CORPUS_PREFIX)) == expected
+    stamp = index.entry["stamp"]
+    fetched = [path for path in first_page if path.startswith("ar/search/")]
+    shards_fetched = sorted(p for p in fetched if "/t/" in p)
+    assert shards_fetched == [f"ar/search/t/{i}.json.gz?v={stamp}" for i in (0, 1)]
+    fragments = [p for p in fetched if "/d/" in p]
+    # The first ten results' fragment files only, each once.
+    assert len(fragments) == len(set(fragments)) and 1 <= len(fragments) <= 10
+    assert len(fragments) < len([name for name in files if name.startswith("d/")])
+
+
+def test_search_reads_files_the_host_already_decompressed(server: Server, browser: BrowserContext) -> None:
+    """A host may send .json.gz with Content-Encoding: gzip: the browser then hands the script JSON, not gzip."""
+    import urllib.request
+
+    request = urllib.request.Request(server.url("ar/search/t/0.json.gz", GZIP_PREFIX), headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+    hrefs = search_results(browser, server.url("ar/", GZIP_PREFIX), "لافروف")
+    assert f"briefings/{SEARCH_SLUG}/" in _slugs(hrefs, server, "ar", GZIP_PREFIX)
+
+
+def test_markup_in_the_index_is_shown_as_text(server: Server, browser: BrowserContext) -> None:
+    with visiting(browser, server.url("", CORPUS_PREFIX)) as visit:
+        page = visit.page
+        dialogs: list[str] = []
+
+        def on_dialog(dialog: Any) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        open_search(page)
+        assert type_query(page, "hostile zanzibarian") == 1
+        title = page.locator(".bf-search .md-search-result__list h1").inner_text()
+        text = page.locator(".bf-search .md-search-result__list p").inner_text()
+        injected = page.evaluate("document.querySelectorAll('.bf-search img, .bf-search script, .bf-search iframe, .bf-search [onerror]').length")
+        pwned = page.evaluate("window.bfPwned === undefined")
+    assert title == HOSTILE_TITLE
+    assert "Zanzibarian" in text and injected == 0 and pwned and dialogs == []
+
+
+@pytest.mark.parametrize("edition,query,marked", [
+    ("ar", "مفاوضات", ["المفاوضاتُ"]),  # through the article and the damma
+    ("ar", "لافروف", ["ولافروف"]),  # through the proclitic و
+    ("ar", "مسيرات اسرائيل", ["المُسَيَّرات", "اسرائيل"]),
+    ("en", "patrushev", ["Patrushev"]),
+])
+def test_results_mark_every_hit_as_written(server: Server, browser: BrowserContext, edition: str, query: str, marked: list[str]) -> None:
+    slug = f"briefings/{SEARCH_SLUG}/" if edition == "ar" else f"briefings/{SEED}/"
+    with visiting(browser, server.url(EDITIONS[edition])) as visit:
+        page = visit.page
+        open_search(page)
+        type_query(page, query)
+        link = page.locator(f".bf-search .md-search-result__list a[href$='{slug}']")
+        marks = link.locator("p mark").all_inner_texts()
+        assert visit.console_errors == []
+    assert marks and set(marks) == set(marked), marks
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_search_panel_reads_in_the_edition_direction_at_any_width(server: Server, browser: BrowserContext, edition: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        with visiting(browser, server.url(EDITIONS[edition]), viewport) as visit:
+            page = visit.page
+            open_search(page)
+            type_query(page, "باتروشيف" if edition == "ar" else "Patrushev")
+            facts = page.evaluate("""() => {
+              const panel = document.querySelector('.bf-search');
+              const input = panel.querySelector('.md-search__input').getBoundingClientRect();
+              const first = panel.querySelector('.md-search-result__list a').getBoundingClientRect();
+              window.scrollBy(500, 0);  // the open panel never lets the page move sideways
+              return {direction: getComputedStyle(panel).direction, width: document.documentElement.clientWidth,
+                      scrollX: window.scrollX, input: [input.left, input.right],
+                      first: [first.left, first.right, first.top, first.bottom], name: panel.getAttribute('aria-label'),
+                      role: panel.getAttribute('role')};
+            }""")
+            page.screenshot(path=str(ARTIFACTS / f"{edition}-search-{width_name}.png"))
+        assert facts["direction"] == ("rtl" if edition == "ar" else "ltr"), facts
+        assert facts["role"] == "dialog" and facts["name"] == ("إبحث" if edition == "ar" else "Search"), facts
+        assert facts["scrollX"] == 0, facts
+        assert facts["first"][0] >= -1 and facts["first"][1] <= facts["width"] + 1 and facts["first"][3] > facts["first"][2], facts
+        assert facts["input"][0] >= -1 and facts["input"][1] <= facts["width"] + 1, facts
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_axe_finds_no_serious_or_critical_violation_with_search_open(server: Server, browser: BrowserContext, axe_source: str, edition: str) -> None:
+    with visiting(browser, server.url(EDITIONS[edition])) as visit:
+        page = visit.page
+        open_search(page)
+        type_query(page, "باتروشيف" if edition == "ar" else "Patrushev")
+        page.keyboard.press("ArrowDown")  # a result focused, as a reader moving through them
+        page.evaluate(axe_source)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    problems = [f"{v['id']} ({v['impact']}) {[n['target'] for n in v['nodes'][:3]]}"
+                for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_search_from_the_keyboard(server: Server, browser: BrowserContext, key: str) -> None:
+    """Open with a key, arrows through the results, Enter follows one; Escape closes and gives focus back."""
+    with visiting(browser, server.url("ar/")) as visit:
+        page = visit.page
+        open_search(page, key)
+        assert type_query(page, "باتروشيف") >= 2
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        focused = page.evaluate("document.activeElement.href")
+        second = page.evaluate("document.querySelectorAll('.bf-search .md-search-result__list a')[1].href")
+        assert focused == second
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none"  # focus is visible
+        page.keyboard.press("ArrowUp")
+        page.keyboard.press("ArrowUp")
+        assert page.evaluate("document.activeElement.matches('.bf-search .md-search__input')")
+        page.keyboard.press("Escape")
+        assert not page.locator(SEARCH_INPUT).is_visible()
+        assert page.evaluate("document.activeElement.id") == "bf-search"
+        # Open again (the script is loaded now): the query is still there.
+        page.keyboard.press("Enter")  # the focused header button
+        page.locator(SEARCH_INPUT).wait_for(state="visible")
+        page.keyboard.press("ArrowDown")
+        target = page.evaluate("document.activeElement.href")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url == target
+        assert visit.console_errors == []
 
 
 # --- Layout and screenshots ------------------------------------------------------

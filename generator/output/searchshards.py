@@ -41,8 +41,12 @@ def postings(docs: Sequence[SearchDoc]) -> dict[str, list[int]]:
         counts = index_terms(doc.text)
         counts.update(in_title)
         for term, count in counts.items():
-            weight = 2 * min(count, MAX_TF) + (1 if term in in_title else 0)
-            out.setdefault(term, []).extend((doc_id, weight))
+            weight = 2 * count if count <= MAX_TF else 2 * MAX_TF
+            pairs = out.get(term)
+            if pairs is None:
+                out[term] = [doc_id, weight + 1 if term in in_title else weight]
+            else:
+                pairs += (doc_id, weight + 1 if term in in_title else weight)
     return out
 
 
@@ -64,19 +68,21 @@ def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=4, mtime=0)
 
 
-def _shards(terms: Mapping[str, list[int]], shard_bytes: int) -> list[dict[str, list[int]]]:
-    shards: list[dict[str, list[int]]] = []
-    current: dict[str, list[int]] = {}
-    size = 0
+def _shards(terms: Mapping[str, list[int]], shard_bytes: int) -> list[tuple[str, bytes]]:
+    """(first term, JSON) of each shard; each term's entry is encoded once, and the shard is its entries joined."""
+    shards: list[tuple[str, bytes]] = []
+    entries: list[bytes] = []
+    first, size = "", 0
     for term in sorted(terms):
-        coded = _delta_coded(terms[term])
-        current[term] = coded
-        size += len(_json({term: coded}))
+        if not entries:
+            first = term
+        entries.append(_json(term) + b":" + _json(_delta_coded(terms[term])))
+        size += len(entries[-1]) + 1
         if size >= shard_bytes:
-            shards.append(current)
-            current, size = {}, 0
-    if current or not shards:
-        shards.append(current)
+            shards.append((first, b"{" + b",".join(entries) + b"}"))
+            entries, size = [], 0
+    if entries or not shards:
+        shards.append((first, b"{" + b",".join(entries) + b"}"))
     return shards
 
 
@@ -88,7 +94,7 @@ def _chunks(docs: Sequence[SearchDoc], chunk: int) -> Iterable[list[list[str]]]:
 def search_files(docs: Sequence[SearchDoc], lang: str, sizes: ShardSizes = ShardSizes()) -> dict[str, bytes]:
     """The index's files, by path relative to the edition's search/ folder."""
     shards = _shards(postings(docs), sizes.shard_bytes)
-    files = {f"t/{i}.json.gz": _gzip(_json(shard)) for i, shard in enumerate(shards)}
+    files = {f"t/{i}.json.gz": _gzip(shard) for i, (_first, shard) in enumerate(shards)}
     files.update({f"d/{i}.json.gz": _gzip(_json(chunk)) for i, chunk in enumerate(_chunks(docs, sizes.chunk))})
     stamp = hashlib.sha256()
     for path in sorted(files):
@@ -100,7 +106,7 @@ def search_files(docs: Sequence[SearchDoc], lang: str, sizes: ShardSizes = Shard
         "chunk": sizes.chunk,
         "stamp": stamp.hexdigest()[:16],
         # The first shard starts at the smallest string there is, so every term has a shard.
-        "shards": [""] + [min(shard) for shard in shards[1:]],
+        "shards": [""] + [first for first, _shard in shards[1:]],
         "rules": query_rules(),
     }
     files[ENTRY] = _json(entry) + b"\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 from .arabic import DROPPED, FOLDED, normalize
 
@@ -52,14 +53,10 @@ def _piece_terms(piece: str) -> tuple[str, ...]:
 
 def index_terms(text: str) -> Counter[str]:
     """Each term of `text` and how often it occurs: the normalised words, and the proclitic-stripped forms of Arabic ones."""
-    # Normalised a whitespace-separated piece at a time, each distinct piece
-    # once: the corpus repeats its words, and one character that needs the
-    # slow normalisation then costs only its own piece.
-    terms: Counter[str] = Counter()
-    for piece, count in Counter(text.split()).items():
-        for term in _piece_terms(piece):
-            terms[term] += count
-    return terms
+    # Normalised a whitespace-separated piece at a time, through a cache: the
+    # corpus repeats its words, and one character that needs the slow
+    # normalisation then costs only its own piece. Counted by Counter's C loop.
+    return Counter(chain.from_iterable(map(_piece_terms, text.split())))
 
 
 def query_rules() -> dict[str, object]:
@@ -68,6 +65,8 @@ def query_rules() -> dict[str, object]:
         "dropped": "".join(sorted(DROPPED)),
         "folded": dict(sorted(FOLDED.items())),
         "articles": list(QUERY_PROCLITICS),
+        # The forms a written word is indexed under: the browser marks a hit through them.
+        "proclitics": list(PROCLITICS),
         "min_stem": MIN_STEM,
         "min_prefix": MIN_PREFIX,
     }

@@ -52,6 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Briefings on security diplomacy from Arabic- and English-language media, in both languages.",
         "ar": "إحاطات عن الدبلوماسية الأمنية من وسائل الإعلام العربية والإنجليزية، باللغتين.",
     },
+    "search_more": {"en": "Show more results", "ar": "عرض مزيد من النتائج"},
     "page_not_found": {"en": "Page not found", "ar": "الصفحة غير موجودة"},
     "page_not_found_text": {
         "en": "There is no page at this address. Try the list of briefings or the search.",

@@ -34,8 +34,6 @@ def front_matter(title: str, description: str, kind: str) -> Markup:
         "title": html.escape(title),
         "description": html.escape(" ".join(description.split())[:300]),
         "kind": kind,
-        # The generator writes the search entries itself (searchindex.py).
-        "search": {"exclude": True},
     }
     # JSON is valid YAML and needs no further quoting rules.
     return Markup("\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()))
