@@ -229,10 +229,10 @@ def browse(root: Path, queries: dict[str, list[tuple[str, str, int]]], recall: l
                         context.close()
                     return answer
 
-                out[lang] = {"queries": [dict(run(q, False), label=label, query=q, docs_holding=n)
+                terms = record_terms(records[lang])
+                out[lang] = {"queries": [dict(run(q, False), label=label, query=q, docs_holding=n, ours=len(ours_match(terms, q)))
                                          for label, q, n in queries[lang]]}
                 if lang == "ar":
-                    terms = record_terms(records[lang])
                     out[lang]["recall"] = []
                     for query in recall:
                         expected = ours_match(terms, query)
@@ -270,10 +270,11 @@ def report(name: str, indexing: dict[str, Any], browsed: dict[str, Any], expecte
                             ("memory_mb", "page heap after − before (+ workers): median / max", lambda v: f"{v:.1f} MB")):
         row(label, [f"{fmt(statistics.median(vals))} / {fmt(max(vals))}" if (vals := [q[key] for q in browsed[lang]["queries"]]) else "–"
                     for lang in indexing])
-    lines += ["", "| edition | query | docs holding it | results | bytes | time | memory |", "|---|---|---:|---:|---:|---:|---:|"]
+    lines += ["", "| edition | query | docs holding it as written | our rules match | Pagefind's results | bytes | time | memory |",
+              "|---|---|---:|---:|---:|---:|---:|---:|"]
     for lang in indexing:
         for q in browsed[lang]["queries"]:
-            lines.append(f"| {lang} | {q['query']} ({q['label']}) | {q['docs_holding']:,} | {q['results']:,} | "
+            lines.append(f"| {lang} | {q['query']} ({q['label']}) | {q['docs_holding']:,} | {q['ours']:,} | {q['results']:,} | "
                          f"{q['bytes'] / 1e3:,.0f} KB | {q['totalMs'] / 1e3:.2f} s | {q['memory_mb']:.1f} MB |")
     recall = browsed.get("ar", {}).get("recall", [])
     if recall:
@@ -334,8 +335,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         jobs.insert(0, (sample_project(args.out), "sample", True))
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
         project = args.out / f"corpus-{size}"
-        if not (project / "content").is_dir():
-            write_corpus(project, size)
+        write_corpus(project, size)
         jobs.append((project, f"{size}", False))
     for project, name, sample in jobs:
         print(compare(project, name, args.pagefind_venv, args.out, args.max_queries, sample, args.api_as_shipped), flush=True)

@@ -36,7 +36,7 @@ from typing import Any, Callable, Optional
 from playwright.sync_api import sync_playwright
 
 from . import searchbrowser as sb
-from .corpus import MARKER, write_corpus
+from .corpus import write_corpus
 from .siteserver import SiteServer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -206,10 +206,11 @@ def _ui_for(site: Path, material: bool) -> None:
 
 
 def _corpus_project(out: Path, size: int, seed: int, log: Callable[[str], None]) -> Path:
+    # Written again every time, as benchmarks.run does: the corpus carries a
+    # copy of the repository's templates/ and mkdocs.yml, which change.
     project = out / f"corpus-{size}"
-    if not (project / MARKER).exists() or not (project / "content").is_dir():
-        log(f"[{size}] generating the corpus")
-        write_corpus(project, size, seed)
+    log(f"[{size}] generating the corpus")
+    write_corpus(project, size, seed)
     return project
 
 
