@@ -172,7 +172,8 @@ def corpus_table(result: CorpusResult) -> str:
     row("page JS heap, after query − before opening search: median / max",
         lambda e: _median_max([q.page_heap_delta_mb for q in e.queries], _mb))
     row("workers' JS heap after query: median / max",
-        lambda e: _median_max([sum(q.worker_heaps_mb) for q in e.queries], _mb))
+        lambda e: _median_max([sum(q.worker_heaps_mb) for q in e.queries], _mb)
+        if any(q.worker_heaps_mb for q in e.queries) else "no worker")
     row("page + worker memory for search: median / max",
         lambda e: _median_max([q.search_memory_mb for q in e.queries], _mb), TARGETS["memory"])
     row("search/ on disk: bytes (files)", lambda e: f"{_kb(e.on_disk[0])} ({e.on_disk[1]:,})")
