@@ -10,14 +10,17 @@ editions. Screenshots land in test-artifacts/ (git-ignored).
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
+import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +30,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import REPO, copy_project, run_cli
+from generator.output.searchindex import SearchDoc
+from generator.output.searchshards import ShardSizes, search_files
 from generator.text.searchforms import query_words
 from output.searchreader import IndexFiles
 
@@ -38,6 +43,7 @@ PREFIX = "/briefing-site/"
 PLAIN_PREFIX = "/plain/"  # the same content built without site_url
 CORPUS_PREFIX = "/corpus/"  # a generated corpus: a search index of several shards and fragment files
 CORPUS_BRIEFINGS = 60
+CORPUS_SIZES = ShardSizes(shard_bytes=1_000, chunk=4)
 GZIP_PREFIX = "/gzip-host/"  # the plain site from a host that sends .json.gz files with Content-Encoding: gzip
 # Added to the corpus: markup in a title and a text from a foreign outlet, which search must show as text.
 HOSTILE_TITLE = 'Hostile <img src=x onerror="window.bfPwned=1"> <script>window.bfPwned=2</script>'
@@ -139,7 +145,23 @@ def _build_corpus(target: Path) -> Path:
     (target / "content" / "briefings" / "hostile-search.en.md").write_text(HOSTILE_BRIEFING, encoding="utf-8")
     result = run_cli("build", project=target)
     assert result.code == 0, result.stderr
+    for edition in EDITIONS:
+        _reshard(target / "site" / EDITIONS[edition] / "search", edition)
     return target / "site"
+
+
+def _reshard(folder: Path, lang: str) -> None:
+    """The edition's index written again by the generator's writer, cut small (CORPUS_SIZES), from the
+    documents its fragment files hold: 60 briefings then give the shards and fragments of a large site."""
+    entry = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    docs = []
+    for k in range(-(-entry["docs"] // entry["chunk"])):
+        docs += [SearchDoc(*doc) for doc in json.loads(gzip.decompress((folder / "d" / f"{k}.json.gz").read_bytes()))]
+    assert len(docs) == entry["docs"]
+    shutil.rmtree(folder)
+    for path, data in search_files(docs, lang, CORPUS_SIZES).items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_bytes(data)
 
 
 @pytest.fixture(scope="module")
@@ -474,7 +496,7 @@ def test_landmarks_headings_and_language_of_parts(server: Server, browser: Brows
 
 
 SEARCH_INPUT = ".bf-search .md-search__input"
-META = ".bf-search .md-search-result__meta"
+META = ".bf-search .md-search-result__meta"  # the count line
 ITEMS = ".bf-search .md-search-result__list > li"
 # What the count line says before a query has been answered (Material's search.result.placeholder).
 WAITING = ["Type to start searching", "اكتب لبدء البحث"]
@@ -608,46 +630,93 @@ def test_nothing_of_search_is_requested_before_it_is_opened(server: Server, brow
         assert visit.console_errors == [] and visit.failed_requests == []
 
 
-def test_a_query_fetches_only_its_shards_and_the_fragments_shown(server: Server, browser: BrowserContext) -> None:
-    """On the generated corpus (several shards, many fragment files): a prefix spanning two shards finds
-    what a plain reading of the files finds (tests/output/searchreader.py), fetching no other piece."""
-    files = {p.relative_to(server.corpus_site / "ar/search").as_posix(): p.read_bytes()
-             for p in (server.corpus_site / "ar/search").rglob("*") if p.is_file()}
-    index = IndexFiles(files)
+MAX_SHARDS_PER_WORD = 4  # docs/search.md: a word fetches at most 4 shards
+
+
+def _corpus_index(server: Server) -> tuple[IndexFiles, dict[str, bytes]]:
+    folder = server.corpus_site / "ar" / "search"
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    return IndexFiles(files), files
+
+
+def _prefix_over(index: IndexFiles, shard_counts: range) -> tuple[str, int, int]:
+    """A query word (a prefix, left alone by query_words) whose terms run over a number of shards in shard_counts;
+    with its first and last shard."""
     shards = index.entry["shards"]
-    assert len(shards) > 1 and index.entry["docs"] > 3 * index.entry["chunk"]
-    # The first letters of the second shard's first term, which also begin terms of the first shard.
-    query = next(shards[1][:n] for n in range(3, len(shards[1])) if query_words(shards[1][:n]) == [shards[1][:n]]
-                 and index.terms_starting(shards[1][:n]) != [t for t in index.terms_starting(shards[1][:n]) if t >= shards[1]])
-    expected = index.search(query)
-    assert len(expected) > 10  # more than one page of results
+    for start in shards[1:]:
+        for n in range(3, len(start) + 1):
+            word = start[:n]
+            if query_words(word) != [word]:
+                continue
+            first = last = index.shard_of(word)
+            while last + 1 < len(shards) and shards[last + 1].startswith(word):
+                last += 1
+            if last - first + 1 in shard_counts and len(index.search(word)) > 10:
+                return word, first, last
+    raise AssertionError(f"no prefix over {shard_counts} shards in the corpus's index")
+
+
+def _search_corpus(server: Server, browser: BrowserContext, query: str) -> tuple[list[str], list[str], bool]:
+    """The hrefs found, the index pieces fetched for the first page of results, and whether the capped note shows."""
     with visiting(browser, server.url("ar/", CORPUS_PREFIX)) as visit:
         page = visit.page
         open_search(page)
         total = type_query(page, query)
-        first_page = _search_requests(visit.requests, server, CORPUS_PREFIX)
+        first_page = [p for p in _search_requests(visit.requests, server, CORPUS_PREFIX) if p.startswith("ar/search/")]
+        capped = page.locator(".bf-search__note").is_visible()
         hrefs = all_results(page, total)
         assert visit.console_errors == [] and visit.failed_requests == []
-    assert sorted(_slugs(hrefs, server, "ar", CORPUS_PREFIX)) == expected
+    return hrefs, first_page, capped
+
+
+def test_a_query_fetches_only_its_shards_and_the_fragments_shown(server: Server, browser: BrowserContext) -> None:
+    """On the generated corpus (many shards and fragment files): a prefix running over several shards finds
+    what a plain reading of the files finds (tests/output/searchreader.py), fetching no other piece."""
+    index, files = _corpus_index(server)
+    query, first, last = _prefix_over(index, range(2, MAX_SHARDS_PER_WORD + 1))
+    hrefs, fetched, capped = _search_corpus(server, browser, query)
+    assert sorted(_slugs(hrefs, server, "ar", CORPUS_PREFIX)) == index.search(query)
+    assert not capped
     stamp = index.entry["stamp"]
-    fetched = [path for path in first_page if path.startswith("ar/search/")]
-    shards_fetched = sorted(p for p in fetched if "/t/" in p)
-    assert shards_fetched == [f"ar/search/t/{i}.json.gz?v={stamp}" for i in (0, 1)]
+    assert sorted(p for p in fetched if "/t/" in p) == sorted(f"ar/search/t/{i}.json.gz?v={stamp}" for i in range(first, last + 1))
     fragments = [p for p in fetched if "/d/" in p]
     # The first ten results' fragment files only, each once.
     assert len(fragments) == len(set(fragments)) and 1 <= len(fragments) <= 10
     assert len(fragments) < len([name for name in files if name.startswith("d/")])
 
 
+def test_a_short_prefix_fetches_at_most_four_shards_and_says_so(server: Server, browser: BrowserContext) -> None:
+    index, _files = _corpus_index(server)
+    query, first, _last = _prefix_over(index, range(MAX_SHARDS_PER_WORD + 1, 10_000))
+    hrefs, fetched, capped = _search_corpus(server, browser, query)
+    stamp = index.entry["stamp"]
+    assert sorted(p for p in fetched if "/t/" in p) == sorted(
+        f"ar/search/t/{i}.json.gz?v={stamp}" for i in range(first, first + MAX_SHARDS_PER_WORD))
+    assert capped
+    assert hrefs and set(_slugs(hrefs, server, "ar", CORPUS_PREFIX)) <= set(index.search(query))
+
+
 def test_search_reads_files_the_host_already_decompressed(server: Server, browser: BrowserContext) -> None:
     """A host may send .json.gz with Content-Encoding: gzip: the browser then hands the script JSON, not gzip."""
-    import urllib.request
-
     request = urllib.request.Request(server.url("ar/search/t/0.json.gz", GZIP_PREFIX), headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request) as response:
         assert response.headers["Content-Encoding"] == "gzip"
     hrefs = search_results(browser, server.url("ar/", GZIP_PREFIX), "لافروف")
     assert f"briefings/{SEARCH_SLUG}/" in _slugs(hrefs, server, "ar", GZIP_PREFIX)
+
+
+@pytest.mark.parametrize("edition,path,query", [("en", "no/such/page/", "Patrushev"), ("ar", "ar/404.html", "باتروشيف")])
+def test_search_from_an_error_page(server: Server, browser: BrowserContext, edition: str, path: str, query: str) -> None:
+    """Error pages are served at any address (the host sends the English one for every missing page):
+    their search starts at the edition's root all the same."""
+    with visiting(browser, server.url(path)) as visit:
+        page = visit.page
+        open_search(page)
+        hrefs = all_results(page, type_query(page, query))
+        # The only error allowed is the page's own status.
+        assert set(visit.console_errors) <= {"Failed to load resource: the server responded with a status of 404 (Not Found)"}
+        assert visit.failed_requests == []
+    assert f"briefings/{SEED}/" in _slugs(hrefs, server, edition)
 
 
 def test_markup_in_the_index_is_shown_as_text(server: Server, browser: BrowserContext) -> None:

@@ -53,6 +53,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ar": "إحاطات عن الدبلوماسية الأمنية من وسائل الإعلام العربية والإنجليزية، باللغتين.",
     },
     "search_more": {"en": "Show more results", "ar": "عرض مزيد من النتائج"},
+    "search_capped": {
+        "en": "A short word matched only some of the words it begins: type more letters.",
+        "ar": "طابقت كلمة قصيرة بعض الكلمات التي تبدأ بها فقط: اكتب أحرفًا أكثر.",
+    },
     "page_not_found": {"en": "Page not found", "ar": "الصفحة غير موجودة"},
     "page_not_found_text": {
         "en": "There is no page at this address. Try the list of briefings or the search.",

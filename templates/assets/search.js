@@ -289,6 +289,7 @@
       // Revalidated every time (it is small): a stale entry would name the shards of an older build.
       index = fetchBytes(base + "search/index.json", { cache: "no-cache" }).then(function (buffer) {
         var entry = JSON.parse(new TextDecoder().decode(buffer));
+        if (entry.version !== 1) throw new Error("search/index.json: format " + entry.version + ", this script reads 1");
         entry.normaliser = makeRules(entry.rules);
         return entry;
       });
@@ -314,10 +315,14 @@
       var wanted = [];
       for (var i = range.first; i <= range.last; i++) wanted.push(piece(entry, "t/" + i + ".json.gz"));
       return Promise.all(wanted).then(function (shardTerms) {
-        return wordScores(word, prefix, shardTerms, entry.docs);
+        return { scores: wordScores(word, prefix, shardTerms, entry.docs), capped: range.capped };
       });
     })).then(function (perWord) {
-      return { words: words, results: rank(perWord) };
+      return {
+        words: words,
+        results: rank(perWord.map(function (found) { return found.scores; })),
+        capped: perWord.some(function (found) { return found.capped; }),
+      };
     });
   }
 
@@ -343,6 +348,7 @@
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
     (children || []).forEach(function (child) {
+      if (child === undefined) return; // a string an older page does not carry
       node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
     });
     return node;
@@ -372,9 +378,10 @@
     var reset = el("button", { type: "reset", class: "md-search__icon md-icon", title: strings.reset, "aria-label": strings.reset }, [icon(ICONS.close)]);
     var form = el("form", { class: "md-search__form", role: "search" }, [input, back, el("nav", { class: "md-search__options", "aria-label": label }, [reset])]);
     var meta = el("div", { class: "md-search-result__meta", "aria-live": "polite" }, [translations["search.result.placeholder"]]);
+    var note = el("div", { class: "bf-search__note", hidden: "" }, [strings.capped]);
     var list = el("ol", { class: "md-search-result__list", id: "bf-search-list" });
     var more = el("button", { type: "button", class: "bf-search__more", hidden: "" }, [strings.more]);
-    var scrollwrap = el("div", { class: "md-search__scrollwrap", tabindex: "-1" }, [el("div", { class: "md-search-result" }, [meta, list, more])]);
+    var scrollwrap = el("div", { class: "md-search__scrollwrap", tabindex: "-1" }, [el("div", { class: "md-search-result" }, [meta, note, list, more])]);
     var panel = el("div", { class: "md-search bf-search", role: "dialog", "aria-modal": "true", "aria-label": label }, [
       el("label", { class: "md-search__overlay", for: "__search" }),
       el("div", { class: "md-search__inner" }, [form, el("div", { class: "md-search__output" }, [scrollwrap])]),
@@ -408,7 +415,7 @@
         opener = null;
       }
     });
-    return { panel: panel, input: input, meta: meta, list: list, more: more };
+    return { panel: panel, input: input, meta: meta, note: note, list: list, more: more };
   }
 
   function countLine(total) {
@@ -423,6 +430,7 @@
     if (!query.trim()) {
       current = { query: query, results: [], shown: 0, words: [] };
       ui.meta.textContent = translations["search.result.placeholder"];
+      ui.note.hidden = true;
       ui.list.textContent = "";
       ui.more.hidden = true;
       return Promise.resolve();
@@ -434,7 +442,9 @@
       current = { query: query, results: found.results, shown: 0, words: found.words };
       // The count line changes last, with the first results in place.
       return show(PAGE_SIZE).then(function () {
-        if (mine === sequence) ui.meta.textContent = countLine(found.results.length);
+        if (mine !== sequence) return;
+        ui.meta.textContent = countLine(found.results.length);
+        ui.note.hidden = !found.capped; // the results may be incomplete: say so
       });
     }).catch(function (error) {
       if (mine === sequence) ui.meta.textContent = translations["search.result.none"];
