@@ -150,6 +150,11 @@ def _mb(m: float) -> str:
     return f"{m:,.1f} MB"
 
 
+def _index_cpu(index: dict[str, Any], build_cpu_s: Optional[float]) -> str:
+    share = f", {100 * index['cpu_s'] / build_cpu_s:.1f} % of the build's CPU" if build_cpu_s else ""
+    return f"{index['cpu_s']:.2f} s{share}"
+
+
 def corpus_table(result: CorpusResult) -> str:
     langs = list(result.editions)
     rows: list[tuple[str, list[str], str]] = []
@@ -178,12 +183,11 @@ def corpus_table(result: CorpusResult) -> str:
         lambda e: _median_max([q.search_memory_mb for q in e.queries], _mb), TARGETS["memory"])
     row("search/ on disk: bytes (files)", lambda e: f"{_kb(e.on_disk[0])} ({e.on_disk[1]:,})")
     if all(e.index for e in result.editions.values()):
-        share = (lambda e: f", {100 * e.index['cpu_s'] / result.build_cpu_s:.1f} % of the build's CPU"
-                 if result.build_cpu_s else "")
-        row("indexing: CPU (share of the full build's CPU)",
-            lambda e: f"{e.index['cpu_s']:.2f} s{share(e)}", TARGETS["index_cpu"])
+        row("indexing: CPU (share of the full build's CPU)", lambda e: _index_cpu(e.index or {}, result.build_cpu_s),
+            TARGETS["index_cpu"])
         row("indexing: peak RSS of the process (before indexing)",
-            lambda e: f"{_mb(e.index['peak_rss_mb'])} ({_mb(e.index['rss_before_mb'])})", TARGETS["index_memory"])
+            lambda e: f"{_mb((e.index or {})['peak_rss_mb'])} ({_mb((e.index or {})['rss_before_mb'])})",
+            TARGETS["index_memory"])
     lines = [f"### {result.briefings:,} briefings — {result.ui}", "",
              f"Project {result.project}; 1-minute load before each edition: {result.loadavg}"
              + (f"; full build CPU {result.build_cpu_s:.1f} s (all processes)" if result.build_cpu_s else ""), "",

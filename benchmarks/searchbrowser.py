@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from playwright.sync_api import Browser, BrowserContext, CDPSession, Page
+from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, ViewportSize
 
 from .siteserver import Sent, SiteServer
 
@@ -30,7 +30,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 PROBE = Path(__file__).with_name("searchprobe.js")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--no-first-run"]
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 @dataclass(frozen=True)
@@ -102,13 +102,16 @@ class WorkerHeaps:
         self.sessions: dict[str, str] = {}  # session id -> worker URL
         self.replies: dict[tuple[str, int], dict[str, Any]] = {}
         cdp.on("Target.attachedToTarget", self._attached)
-        cdp.on("Target.detachedFromTarget", lambda event: self.sessions.pop(event["sessionId"], None))
+        cdp.on("Target.detachedFromTarget", self._detached)
         cdp.on("Target.receivedMessageFromTarget", self._message)
         cdp.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": False})
 
     def _attached(self, event: dict[str, Any]) -> None:
         if event["targetInfo"]["type"] in ("worker", "shared_worker"):
             self.sessions[event["sessionId"]] = event["targetInfo"]["url"]
+
+    def _detached(self, event: dict[str, Any]) -> None:
+        self.sessions.pop(event["sessionId"], None)
 
     def _message(self, event: dict[str, Any]) -> None:
         message = json.loads(event["message"])
