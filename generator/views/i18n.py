@@ -113,6 +113,38 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_events": {"en": "No events recorded.", "ar": "لا أحداث مسجلة."},
     "feed_title": {"en": "Latest briefings", "ar": "أحدث الإحاطات"},
     "briefing_count": {"en": "{count} briefings", "ar": "عدد الإحاطات: {count}"},
+    "network": {"en": "Network", "ar": "شبكة العلاقات"},
+    "network_year": {"en": "Network {year}", "ar": "شبكة العلاقات {year}"},
+    "network_all": {"en": "All years", "ar": "كل السنوات"},
+    "network_actors": {"en": "Actors shown", "ar": "الجهات المعروضة"},
+    "network_text": {
+        "en": "Who took part in the same meetings, calls, visits, conferences and agreements.",
+        "ar": "من شارك في الاجتماعات والاتصالات والزيارات والمؤتمرات والاتفاقات نفسها.",
+    },
+    "picture_ego_title": {"en": "Meeting network of {name}", "ar": "شبكة لقاءات {name}"},
+    "picture_ego_desc": {
+        "en": "{name} in the middle, joined to each of {count} counterparts in meetings, calls, visits, conferences and agreements; the wider the line, the more events they share. The table below lists them.",
+        "ar": "{name} في الوسط، موصولًا بكل واحد من {count} من الأطراف الذين شاركهم اجتماعات واتصالات وزيارات ومؤتمرات واتفاقات؛ كلما اتسع الخط زاد عدد الأحداث المشتركة. يسردهم الجدول أدناه.",
+    },
+    "picture_shared": {"en": "{name}: {count} shared events", "ar": "{name}: عدد الأحداث المشتركة {count}"},
+    "picture_events": {"en": "{name}: {count} events", "ar": "{name}: عدد الأحداث {count}"},
+    "picture_left_out": {
+        "en": "The figure shows the {shown} most frequent counterparts; {count} more are in the table.",
+        "ar": "يعرض الشكل الأطراف الأكثر تكرارًا ({shown})؛ ويضم الجدول {count} غيرهم.",
+    },
+    "picture_network_desc": {
+        "en": "{count} actors, sized by their number of events, and {links} links between those who took part in the same events.",
+        "ar": "{count} من الجهات، بحجم يناسب عدد أحداثها، و{links} من الروابط بين من شاركوا في الأحداث نفسها.",
+    },
+    "picture_network_rule": {
+        "en": "Shown: the {limit} actors with the most events ({left_out} more are left out). A line joins two actors who took part in the same meeting, call, visit, conference or agreement, wider the more often; colours group actors by country.",
+        "ar": "المعروض: الجهات الـ{limit} الأكثر أحداثًا (وتُرك {left_out} غيرها). يصل خطٌّ بين جهتين شاركتا في اجتماع أو اتصال أو زيارة أو مؤتمر أو اتفاق واحد، ويتسع كلما تكرر ذلك؛ وتجمع الألوان الجهات حسب الدولة.",
+    },
+    "picture_network_all": {
+        "en": "Shown: all {count} actors with events. A line joins two actors who took part in the same meeting, call, visit, conference or agreement, wider the more often; colours group actors by country.",
+        "ar": "المعروض: كل الجهات ذات الأحداث ({count}). يصل خطٌّ بين جهتين شاركتا في اجتماع أو اتصال أو زيارة أو مؤتمر أو اتفاق واحد، ويتسع كلما تكرر ذلك؛ وتجمع الألوان الجهات حسب الدولة.",
+    },
+    "picture_other_group": {"en": "Other", "ar": "أخرى"},
 }
 
 
