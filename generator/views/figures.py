@@ -3,7 +3,8 @@ named and linked in the edition's language (the drawing is generator/pictures)."
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Optional
+from collections import Counter
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from markupsafe import Markup
 
@@ -11,8 +12,10 @@ from ..core import urls
 from ..linking.events import MergedEvent
 from ..linking.link import Site
 from ..pictures import graph
+from ..pictures.charts import Bar, Mark, month_chart, months_between, strip
+from ..pictures.palette import TYPE_ORDER
 from ..pictures.networks import Caption, Node, ego_figure, network_figure
-from .i18n import t
+from .i18n import format_date, format_month, t
 from .parts import actor_link
 
 
@@ -75,3 +78,56 @@ def whole_network(site: Site, events: Iterable[MergedEvent], lang: str, here: st
 
 def network_href(here: str, year: Optional[int] = None) -> str:
     return urls.relative(here, urls.network(year))
+
+
+def _type_names(lang: str) -> dict[str, str]:
+    return {kind: t(f"event_{kind}", lang) for kind in TYPE_ORDER}
+
+
+def month_bars(events: Sequence[MergedEvent], lang: str, href_of: Callable[[int, int], str]) -> list[Bar]:
+    """A bar per month from the first event's to the last's, months without events included (time to scale)."""
+    by_month: dict[tuple[int, int], Counter[str]] = {}
+    for event in events:
+        by_month.setdefault((event.date.year, event.date.month), Counter())[event.type] += 1
+    if not by_month:
+        return []
+    bars = []
+    for year, month in months_between(min(by_month), max(by_month)):
+        counts = by_month.get((year, month), Counter())
+        ordered = tuple((kind, counts[kind]) for kind in TYPE_ORDER if counts[kind])
+        total = sum(counts.values())
+        tip = t("picture_month_tip", lang, month=format_month(year, month, lang), count=total)
+        bars.append(Bar(year, month, ordered, href_of(year, month) if total else None, tip))
+    return bars
+
+
+def events_chart(events: Sequence[MergedEvent], lang: str, href_of: Callable[[int, int], str]) -> Optional[Markup]:
+    bars = month_bars(events, lang, href_of)
+    if not bars:
+        return None
+    first, last = bars[0], bars[-1]
+    desc = t("picture_chart_desc", lang, first=format_month(first.year, first.month, lang),
+             last=format_month(last.year, last.month, lang), count=len(events))
+    return Markup(month_chart(bars, _type_names(lang), "chart", t("picture_chart_title", lang), desc, lang))
+
+
+def actor_strip(site: Site, actor_id: str, lang: str, here: str) -> Optional[Markup]:
+    indexes = site.timeline.by_actor.get(actor_id, ())
+    if not indexes:
+        return None
+    events = site.timeline.events
+    marks = []
+    for index in indexes:
+        event = events[index]
+        href = urls.relative(here, urls.timeline_year(event.date.year)) + "#" + urls.event_anchor(event.id)
+        marks.append(Mark(event.date.year, event.date.month, event.type, href,
+                          f"{format_date(event.date, lang)}: {t(f'event_{event.type}', lang)}"))
+    name = site.corpus.actors[actor_id].name.get(lang)
+    first, last = events[indexes[0]].date, events[indexes[-1]].date
+    desc = t("picture_strip_desc", lang, count=len(marks), first=format_date(first, lang), last=format_date(last, lang))
+    return Markup(strip(marks, _type_names(lang), "strip", t("picture_strip_title", lang, name=name), desc, lang))
+
+
+def actor_pictures(site: Site, actor_id: str, lang: str, here: str) -> dict[str, Any]:
+    """The figures of an actor's page: its meeting network and its events over time."""
+    return {"network": actor_network(site, actor_id, lang, here), "strip": actor_strip(site, actor_id, lang, here)}

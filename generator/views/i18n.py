@@ -144,6 +144,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Shown: all {count} actors with events. A line joins two actors who took part in the same meeting, call, visit, conference or agreement, wider the more often; colours group actors by country.",
         "ar": "المعروض: كل الجهات ذات الأحداث ({count}). يصل خطٌّ بين جهتين شاركتا في اجتماع أو اتصال أو زيارة أو مؤتمر أو اتفاق واحد، ويتسع كلما تكرر ذلك؛ وتجمع الألوان الجهات حسب الدولة.",
     },
+    "picture_chart_title": {"en": "Events per month", "ar": "الأحداث في كل شهر"},
+    "picture_chart_desc": {
+        "en": "A bar per month from {first} to {last}, {count} events in all, split by type; each bar links to its month below.",
+        "ar": "عمود لكل شهر من {first} إلى {last}، وعدد الأحداث كلها {count}، مقسّمة حسب النوع؛ ويقود كل عمود إلى شهره أدناه.",
+    },
+    "picture_month_tip": {"en": "{month}: {count} events", "ar": "{month}: عدد الأحداث {count}"},
+    "picture_strip_title": {"en": "Events of {name} over time", "ar": "أحداث {name} عبر الزمن"},
+    "picture_strip_desc": {
+        "en": "{count} events from {first} to {last}, a square each in its month, coloured by type; each links to the event on the timeline.",
+        "ar": "عدد الأحداث {count} من {first} إلى {last}، مربع لكل حدث في شهره، ملوّن حسب النوع؛ ويقود كل مربع إلى الحدث في الخط الزمني.",
+    },
     "picture_other_group": {"en": "Other", "ar": "أخرى"},
 }
 

@@ -11,7 +11,7 @@ from ..linking.link import Site
 from ..content.model import Actor, Role, Term, other
 from .parts import PageView, actor_link, briefing_item, front_matter, lang_text
 from .timeline_pages import actor_events
-from .figures import actor_network
+from .figures import actor_pictures
 
 KIND_ORDER = ("person", "organization", "country")
 
@@ -76,7 +76,7 @@ def actor_page(site: Site, actor: Actor, lang: str) -> PageView:
                 if (link := actor_link(site, other_id, lang, here))
             ],
             "events": actor_events(site, actor.id, lang, here),
-            "network": actor_network(site, actor.id, lang, here),
+            "pictures": actor_pictures(site, actor.id, lang, here),
             "topics": [
                 {"href": urls.relative(here, urls.topic(tid)), "name": site.corpus.topics[tid].name.get(lang), "count": n}
                 for tid, n in rel.actor_topics.get(actor.id, ())
