@@ -14,6 +14,7 @@ from ..linking.link import Site
 from ..pictures import graph
 from ..pictures.charts import Bar, Mark, month_chart, months_between, strip
 from ..pictures.palette import TYPE_ORDER
+from ..pictures.worldmap import Marker, place_map
 from ..pictures.networks import Caption, Node, ego_figure, network_figure
 from .i18n import format_date, format_month, t
 from .parts import actor_link
@@ -131,3 +132,26 @@ def actor_strip(site: Site, actor_id: str, lang: str, here: str) -> Optional[Mar
 def actor_pictures(site: Site, actor_id: str, lang: str, here: str) -> dict[str, Any]:
     """The figures of an actor's page: its meeting network and its events over time."""
     return {"network": actor_network(site, actor_id, lang, here), "strip": actor_strip(site, actor_id, lang, here)}
+
+
+OUTLINE = "assets/briefing/world.svg"  # templates/assets/world.svg, in each edition
+
+
+def places_map(site: Site, lang: str, here: str) -> dict[str, Any]:
+    """The map of the places with coordinates (None without any), and the places it cannot show."""
+    events: Counter[str] = Counter(e.location for e in site.timeline.events if e.location)
+    markers, missing = [], []
+    for place in sorted(site.corpus.places.values(), key=lambda p: p.name.get(lang)):
+        name = place.name.get(lang)
+        href = urls.relative(here, urls.place(place.id))
+        if place.coordinates is None:
+            missing.append({"href": href, "name": name})
+            continue
+        count = events[place.id]
+        markers.append(Marker(name, place.coordinates[0], place.coordinates[1], count, href,
+                              t("picture_events", lang, name=name, count=count)))
+    svg = None
+    if markers:
+        desc = t("picture_map_desc", lang, count=len(markers))
+        svg = Markup(place_map(markers, urls.relative(here, OUTLINE), "map", t("picture_map_title", lang), desc, lang))
+    return {"svg": svg, "missing": missing}

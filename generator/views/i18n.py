@@ -155,6 +155,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{count} events from {first} to {last}, a square each in its month, coloured by type; each links to the event on the timeline.",
         "ar": "عدد الأحداث {count} من {first} إلى {last}، مربع لكل حدث في شهره، ملوّن حسب النوع؛ ويقود كل مربع إلى الحدث في الخط الزمني.",
     },
+    "picture_map_title": {"en": "Map of places", "ar": "خريطة الأماكن"},
+    "picture_map_desc": {
+        "en": "{count} places on a world map of country outlines, each marked by a circle sized by its number of events and linked to its page; the list below names them all.",
+        "ar": "{count} من الأماكن على خريطة للعالم بحدود الدول، لكل منها دائرة بحجم يناسب عدد أحداثه وتقود إلى صفحته؛ وتسردها كلها القائمة أدناه.",
+    },
+    "picture_map_missing": {"en": "Not on the map (no coordinates yet)", "ar": "ليست على الخريطة (لا إحداثيات لها بعد)"},
     "picture_other_group": {"en": "Other", "ar": "أخرى"},
 }
 

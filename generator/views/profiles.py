@@ -11,7 +11,7 @@ from ..linking.link import Site
 from ..content.model import Actor, Role, Term, other
 from .parts import PageView, actor_link, briefing_item, front_matter, lang_text
 from .timeline_pages import actor_events
-from .figures import actor_pictures
+from .figures import actor_pictures, places_map
 
 KIND_ORDER = ("person", "organization", "country")
 
@@ -142,6 +142,7 @@ def terms_index(site: Site, kind: str, terms: Any, url_of: Any, rel: Any, lang: 
         {
             "front": front_matter(t(kind, lang), t(kind, lang), "index"),
             "title": t(kind, lang),
+            "map": places_map(site, lang, here) if kind == "places" else None,
             "terms": [
                 {"href": urls.relative(here, url_of(term.id)), "name": term.name.get(lang), "count": len(rel.get(term.id, ()))}
                 for term in entries
