@@ -21,24 +21,30 @@ SEED = 17
 
 
 def force_layout(nodes: Sequence[str], edges: Sequence[tuple[str, str, float]], width: float, height: float,
-                 margin: float) -> Mapping[str, tuple[float, float]]:
-    """Positions inside the box (margin to width - margin, margin to height - margin), by node id."""
+                 margin: float, top: float = 0) -> Mapping[str, tuple[float, float]]:
+    """Positions inside the box (margin to width - margin, top + margin to height - margin), by node id."""
     if not nodes:
         return {}
     if len(nodes) == 1:
-        return {nodes[0]: (width / 2, height / 2)}
+        return {nodes[0]: (width / 2, (top + height) / 2)}
     index = {node: i for i, node in enumerate(nodes)}
     graph = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b, _ in edges])
     start = [[math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes))] for i in range(len(nodes))]
     # igraph keeps one generator for the process: set it for this call, so that no other caller's draws change ours.
     igraph.set_random_number_generator(random.Random(SEED))
-    layout = graph.layout_kamada_kawai(seed=start, weights=[1 / w for _, _, w in edges] or None)
+    if graph.is_connected():
+        layout = graph.layout_kamada_kawai(seed=start, weights=[1 / w for _, _, w in edges] or None)
+    else:
+        # Kamada-Kawai has no distance between components and strings them out in a line;
+        # Fruchterman-Reingold's repulsion keeps them in one round picture.
+        layout = graph.layout_fruchterman_reingold(seed=start, weights=[w for _, _, w in edges] or None,
+                                                   niter=500, grid="nogrid")
     xs = [x for x, _ in layout.coords]
     ys = [y for _, y in layout.coords]
     span_x = (max(xs) - min(xs)) or 1.0
     span_y = (max(ys) - min(ys)) or 1.0
-    inner_w, inner_h = width - 2 * margin, height - 2 * margin
+    inner_w, inner_h = width - 2 * margin, height - top - 2 * margin
     return {
-        node: (margin + (x - min(xs)) / span_x * inner_w, margin + (y - min(ys)) / span_y * inner_h)
+        node: (margin + (x - min(xs)) / span_x * inner_w, top + margin + (y - min(ys)) / span_y * inner_h)
         for node, (x, y) in zip(nodes, layout.coords)
     }

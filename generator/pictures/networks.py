@@ -114,7 +114,7 @@ def group_colours(graph: Graph, nodes: Mapping[str, Node]) -> dict[str, str]:
 
 
 def network_figure(graph: Graph, nodes: Mapping[str, Node], caption: Caption, group_names: Mapping[str, str],
-                   other_name: str, width: float = NET_WIDTH, height: float = NET_HEIGHT) -> str:
+                   other_name: str, width: float = NET_WIDTH, height: float = NET_HEIGHT, font: float = 12) -> str:
     """The whole network: node size by events, edge width by shared interactions, colour by group, a legend.
 
     Not mirrored in the Arabic edition: a force layout has no reading direction."""
@@ -127,8 +127,10 @@ def network_figure(graph: Graph, nodes: Mapping[str, Node], caption: Caption, gr
     for group in sorted(members):
         ring = members[group]
         ties += [(a, b, GROUP_TIE) for a, b in zip(ring, ring[1:])]
-    places = force_layout(ids, ties, width, height, NET_MARGIN)
     colours = group_colours(graph, nodes)
+    # The legend has the top of the figure to itself: no node is drawn under it.
+    legend_height = (len(colours) + 1) * (font + 6)
+    places = force_layout(ids, ties, width, height, NET_MARGIN, top=legend_height - NET_MARGIN / 2)
     lines = [
         tip(element("line", [("x1", places[a][0]), ("y1", places[a][1]), ("x2", places[b][0]), ("y2", places[b][1]),
                              ("stroke", palette.MUTED), ("stroke-opacity", "0.5"), ("stroke-width", _stroke(n))]),
@@ -142,19 +144,22 @@ def network_figure(graph: Graph, nodes: Mapping[str, Node], caption: Caption, gr
         r = _radius(events, 1.6, 18)
         fill = colours.get(node.group, palette.OTHER)
         circle = element("circle", [("cx", x), ("cy", y), ("r", r), ("fill", fill), ("stroke", palette.HALO)])
-        marks.append(link(node.href, circle + _label(x, y + r + 13, node.name, caption.lang, "middle", 12), node.tip))
-    body = "".join(lines) + "".join(marks) + _legend(colours, group_names, other_name, caption.lang, width)
+        marks.append(link(node.href, circle + _label(x, y + r + font + 1, node.name, caption.lang, "middle", font),
+                          node.tip))
+    body = "".join(lines) + "".join(marks) + _legend(colours, group_names, other_name, caption.lang, width, font)
     return picture(caption.ident, width, height, caption.title, caption.desc, body, caption.lang,
                    "bf-picture bf-picture--network")
 
 
-def _legend(colours: Mapping[str, str], names: Mapping[str, str], other_name: str, lang: str, width: float) -> str:
+def _legend(colours: Mapping[str, str], names: Mapping[str, str], other_name: str, lang: str, width: float,
+            font: float) -> str:
     entries = [(colour, names.get(group, group)) for group, colour in colours.items()] + [(palette.OTHER, other_name)]
     rtl = lang == "ar"
     out = []
     for i, (colour, name) in enumerate(entries):
-        y = 16 + i * 18
-        box_x = width - 20 if rtl else 8
-        out.append(element("rect", [("x", box_x), ("y", y - 10), ("width", 12), ("height", 12), ("fill", colour)]))
-        out.append(_label(box_x - 6 if rtl else box_x + 18, y, name, lang, "right" if rtl else "left", 12))
+        y = font + 4 + i * (font + 6)
+        box_x = width - 8 - font if rtl else 8
+        out.append(element("rect", [("x", box_x), ("y", y - font + 2), ("width", font), ("height", font),
+                                    ("fill", colour)]))
+        out.append(_label(box_x - 6 if rtl else box_x + font + 6, y, name, lang, "right" if rtl else "left", font))
     return "<g>" + "".join(out) + "</g>"

@@ -66,7 +66,7 @@ def whole_network(site: Site, events: Iterable[MergedEvent], lang: str, here: st
     groups = {node.group for node in nodes.values() if node.group}
     names = {g: site.corpus.actors[g].name.get(lang) for g in groups if g in site.corpus.actors}
     caption = Caption(ident, title, t("picture_network_desc", lang, count=len(net.nodes), links=len(net.edges)), lang)
-    size = {"width": 640, "height": 460} if small else {}
+    size = {"width": 560, "height": 520, "font": 16} if small else {}
     return {
         "svg": Markup(network_figure(net, nodes, caption, names, t("picture_other_group", lang), **size)),
         "shown": len(net.nodes),

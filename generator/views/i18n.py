@@ -161,6 +161,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ar": "{count} من الأماكن على خريطة للعالم بحدود الدول، لكل منها دائرة بحجم يناسب عدد أحداثه وتقود إلى صفحته؛ وتسردها كلها القائمة أدناه.",
     },
     "picture_map_missing": {"en": "Not on the map (no coordinates yet)", "ar": "ليست على الخريطة (لا إحداثيات لها بعد)"},
+    "home_network": {"en": "Who met whom in the last twelve months", "ar": "من التقى بمن في الأشهر الاثني عشر الأخيرة"},
+    "latest_events": {"en": "Latest events", "ar": "أحدث الأحداث"},
+    "most_active": {"en": "Most active in the last twelve months", "ar": "الأكثر نشاطًا في الأشهر الاثني عشر الأخيرة"},
+    "whole_network": {"en": "The whole network", "ar": "الشبكة كاملة"},
+    "whole_timeline": {"en": "The whole timeline", "ar": "الخط الزمني كاملًا"},
     "picture_other_group": {"en": "Other", "ar": "أخرى"},
 }
 
