@@ -58,6 +58,11 @@ def _x(i: int, step: float, width: float, rtl: bool) -> float:
     return width - SIDE - (i + 1) * step if rtl else SIDE + i * step
 
 
+def _legend_width(kinds: Sequence[str], names: Mapping[str, str]) -> float:
+    # By characters: a label's box is not measured at build time.
+    return sum(34 + 8 * len(names.get(kind, kind)) for kind in kinds)
+
+
 def _legend(kinds: Sequence[str], names: Mapping[str, str], lang: str, width: float) -> str:
     rtl = lang == "ar"
     out, offset = [], 0.0
@@ -68,8 +73,7 @@ def _legend(kinds: Sequence[str], names: Mapping[str, str], lang: str, width: fl
                                     ("fill", palette.event_colour(kind))]))
         out.append(text(box - 5 if rtl else box + 17, 18, Label(label, lang), anchor("right" if rtl else "left", lang),
                         12, (("fill", palette.INK),)))
-        # Width by characters: a label's box is not measured at build time.
-        offset += 34 + 8 * len(label)
+        offset += _legend_width([kind], names)
     return "<g>" + "".join(out) + "</g>"
 
 
@@ -86,7 +90,8 @@ def month_chart(bars: Sequence[Bar], type_names: Mapping[str, str], ident: str, 
     rtl = lang == "ar"
     # Few months get wide bars (to at most 40 px), so that the chart fills its minimum width.
     step = min(40.0, (560 - 2 * SIDE) / len(bars)) if len(bars) <= 24 else 22.0 if len(bars) <= 40 else 12.0
-    width = 2 * SIDE + len(bars) * step
+    kinds = [kind for kind in palette.TYPE_ORDER if any(k == kind for bar in bars for k, _ in bar.counts)]
+    width = max(2 * SIDE + len(bars) * step, 2 * SIDE + _legend_width(kinds, type_names))
     top = max((bar.total for bar in bars), default=0) or 1
     scale = PLOT_HEIGHT / top
     base = PLOT_TOP + PLOT_HEIGHT
@@ -116,7 +121,6 @@ def month_chart(bars: Sequence[Bar], type_names: Mapping[str, str], ident: str, 
         if step >= 20 and (bar.month == 1 or i == 0):
             parts.append(text(x + step / 2, base + 34, Label(str(bar.year), lang), "middle", 12,
                               (("fill", palette.INK),)))
-    kinds = [kind for kind in palette.TYPE_ORDER if any(k == kind for bar in bars for k, _ in bar.counts)]
     body = _legend(kinds, type_names, lang, width) + "".join(parts)
     return picture(ident, width, CHART_HEIGHT, title, desc, body, lang, "bf-picture bf-picture--chart")
 
@@ -132,7 +136,8 @@ def strip(marks: Sequence[Mark], type_names: Mapping[str, str], ident: str, titl
         months.append(_next(months[-1]))
     column = {ym: i for i, ym in enumerate(months)}
     step = max(8.0, min(16.0, 880 / len(months)))
-    width = max(2 * SIDE + len(months) * step, 480)
+    kinds = [kind for kind in palette.TYPE_ORDER if any(m.kind == kind for m in marks)]
+    width = max(2 * SIDE + len(months) * step, 2 * SIDE + _legend_width(kinds, type_names), 480)
     heights: dict[int, int] = {}
     cells = []
     for mark in marks:
@@ -159,7 +164,6 @@ def strip(marks: Sequence[Mark], type_names: Mapping[str, str], ident: str, titl
                                           ("stroke", palette.MUTED)]))
             parts.append(text(x + (step if rtl else 0), base + 20, Label(str(year), lang),
                               anchor("right" if rtl else "left", lang), 11, (("fill", palette.INK),)))
-    kinds = [kind for kind in palette.TYPE_ORDER if any(m.kind == kind for m in marks)]
     body = _legend(kinds, type_names, lang, width) + "".join(parts)
     return picture(ident, width, base + 30, title, desc, body, lang, "bf-picture bf-picture--strip")
 

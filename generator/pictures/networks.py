@@ -54,8 +54,13 @@ def _stroke(weight: int) -> float:
 HALOED = (("fill", palette.INK), ("stroke", palette.HALO), ("stroke-width", 3), ("paint-order", "stroke"))
 
 
-def _label(x: float, y: float, name: str, lang: str, physical: str, size: float = 12) -> str:
-    return text(x, y, Label(short(name), lang), anchor(physical, lang) if physical != "middle" else "middle",
+def _label(x: float, y: float, name: str, lang: str, physical: str, size: float = 12, width: float = 0) -> str:
+    """A name; centred ones kept inside a frame `width` wide (their width estimated from their length)."""
+    shown = short(name)
+    if physical == "middle" and width:
+        half = 0.3 * size * len(shown) + 4
+        x = min(max(x, half), max(width - half, half))
+    return text(x, y, Label(shown, lang), anchor(physical, lang) if physical != "middle" else "middle",
                 size=size, paint=HALOED)
 
 
@@ -144,8 +149,8 @@ def network_figure(graph: Graph, nodes: Mapping[str, Node], caption: Caption, gr
         r = _radius(events, 1.6, 18)
         fill = colours.get(node.group, palette.OTHER)
         circle = element("circle", [("cx", x), ("cy", y), ("r", r), ("fill", fill), ("stroke", palette.HALO)])
-        marks.append(link(node.href, circle + _label(x, y + r + font + 1, node.name, caption.lang, "middle", font),
-                          node.tip))
+        label = _label(x, y + r + font + 1, node.name, caption.lang, "middle", font, width)
+        marks.append(link(node.href, circle + label, node.tip))
     body = "".join(lines) + "".join(marks) + _legend(colours, group_names, other_name, caption.lang, width, font)
     return picture(caption.ident, width, height, caption.title, caption.desc, body, caption.lang,
                    "bf-picture bf-picture--network")
