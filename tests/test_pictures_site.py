@@ -34,7 +34,7 @@ def links(svg: Tag, page: str) -> set[str]:
 
 
 def assert_named_picture(svg: Tag, lang: str) -> None:
-    assert svg["role"] == "img"
+    assert svg["role"] == "graphics-document"
     title_id, desc_id = svg["aria-labelledby"].split()
     title, desc = svg.find("title", id=title_id), svg.find("desc", id=desc_id)
     assert title is not None and title.get_text().strip() and desc is not None and desc.get_text().strip()

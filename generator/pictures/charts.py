@@ -122,7 +122,7 @@ def month_chart(bars: Sequence[Bar], type_names: Mapping[str, str], ident: str, 
             parts.append(text(x + step / 2, base + 34, Label(str(bar.year), lang), "middle", 12,
                               (("fill", palette.INK),)))
     body = _legend(kinds, type_names, lang, width) + "".join(parts)
-    return picture(ident, width, CHART_HEIGHT, title, desc, body, lang, "bf-picture bf-picture--chart")
+    return picture(ident, width, CHART_HEIGHT, title, desc, body, lang, "bf-picture bf-picture--chart", least=None)
 
 
 def strip(marks: Sequence[Mark], type_names: Mapping[str, str], ident: str, title: str, desc: str,
@@ -165,7 +165,7 @@ def strip(marks: Sequence[Mark], type_names: Mapping[str, str], ident: str, titl
             parts.append(text(x + (step if rtl else 0), base + 20, Label(str(year), lang),
                               anchor("right" if rtl else "left", lang), 11, (("fill", palette.INK),)))
     body = _legend(kinds, type_names, lang, width) + "".join(parts)
-    return picture(ident, width, base + 30, title, desc, body, lang, "bf-picture bf-picture--strip")
+    return picture(ident, width, base + 30, title, desc, body, lang, "bf-picture bf-picture--strip", least=None)
 
 
 def _next(ym: tuple[int, int]) -> tuple[int, int]:

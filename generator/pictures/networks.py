@@ -11,7 +11,7 @@ from .graph import Ego, Graph
 from .layout import force_layout
 from .svg import Label, anchor, element, link, picture, text, tip
 
-EGO_WIDTH = 720
+LABEL_ROOM = 170  # beside the circle, for the names
 NET_WIDTH, NET_HEIGHT, NET_MARGIN = 880, 640, 70
 LABEL_MAX = 28  # characters of a name shown; the whole name is in the link's title
 # Actors of one group (country) are pulled together by a weak tie, so that their circles show.
@@ -71,7 +71,8 @@ def ego_figure(figure: Ego, nodes: Mapping[str, Node], caption: Caption) -> str:
     # A few counterparts on a small circle, many on a large one: the figure is no taller than it needs.
     radius = 80 if count <= 2 else 130 if count <= 8 else 190
     height = 2 * radius + 150
-    cx, cy = EGO_WIDTH / 2, height / 2
+    width = 2 * (radius + LABEL_ROOM)
+    cx, cy = width / 2, height / 2
     side = -1 if caption.lang == "ar" else 1
     places: dict[str, tuple[float, float, float]] = {}
     for i, (actor, weight) in enumerate(figure.counterparts):
@@ -103,7 +104,7 @@ def ego_figure(figure: Ego, nodes: Mapping[str, Node], caption: Caption) -> str:
     middle = (element("circle", [("cx", cx), ("cy", cy), ("r", 18), ("fill", palette.CENTER)])
               + _label(cx, cy + 36, center.name, caption.lang, "middle", 13))
     body = "".join(ties) + "".join(spokes) + tip(middle, center.tip) + "".join(marks)
-    return picture(caption.ident, EGO_WIDTH, height, caption.title, caption.desc, body, caption.lang,
+    return picture(caption.ident, width, height, caption.title, caption.desc, body, caption.lang,
                    "bf-picture bf-picture--network")
 
 
@@ -152,8 +153,9 @@ def network_figure(graph: Graph, nodes: Mapping[str, Node], caption: Caption, gr
         label = _label(x, y + r + font + 1, node.name, caption.lang, "middle", font, width)
         marks.append(link(node.href, circle + label, node.tip))
     body = "".join(lines) + "".join(marks) + _legend(colours, group_names, other_name, caption.lang, width, font)
+    # Labels of `font` units stay 9 px tall at the least width.
     return picture(caption.ident, width, height, caption.title, caption.desc, body, caption.lang,
-                   "bf-picture bf-picture--network")
+                   "bf-picture bf-picture--network", least=min(9 / font, 1))
 
 
 def _legend(colours: Mapping[str, str], names: Mapping[str, str], other_name: str, lang: str, width: float,

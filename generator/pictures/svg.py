@@ -71,10 +71,10 @@ def anchor(physical: str, lang: str) -> str:
 
 
 def link(href: str, inner: str, tip: Optional[str] = None) -> str:
-    """A link inside a picture. The picture is one image to assistive
-    technology (role="img": its children are presentational), so its links
-    are for the pointer: out of the tab order (tabindex -1), their targets
-    listed as ordinary links beside the picture (the text alternative)."""
+    """A link inside a picture: out of the tab order (tabindex -1), as every
+    target is also an ordinary link beside the picture (the text
+    alternative), so that a keyboard does not pass each one twice; a
+    screen reader and a pointer reach it in the picture."""
     title = f"<title>{esc(tip)}</title>" if tip else ""
     return f'<a href="{esc(href)}" tabindex="-1">{title}{inner}</a>'
 
@@ -84,16 +84,29 @@ def tip(inner: str, tip_text: str) -> str:
     return f"<g><title>{esc(tip_text)}</title>{inner}</g>"
 
 
-def picture(ident: str, width: Number, height: Number, title: str, desc: str, body: str, lang: str,
-            css: str) -> str:
-    """The <svg> element: role="img", named by its <title> and described by its <desc>.
+# A picture shrinks with the column down to this share of its drawn size (labels of 12 units stay 9 px
+# tall); below it, it scrolls inside its figure.
+SMALLEST = 0.75
 
-    Sized by its viewBox; the page's stylesheet gives it a minimum width so
-    that it scrolls on a phone instead of shrinking into illegibility."""
+
+def picture(ident: str, width: Number, height: Number, title: str, desc: str, body: str, lang: str,
+            css: str, least: Optional[float] = SMALLEST) -> str:
+    """The <svg> element: a named graphic, named by its <title> and described by its <desc>.
+
+    Its role is graphics-document (WAI-ARIA Graphics), not img: an img's
+    children are presentational, so links inside one are hidden from
+    assistive technology, which axe-core reports as nested-interactive
+    (serious); a graphics-document is an image with a name and a
+    description that may hold links. Sized by its viewBox; one that
+    has a `least` share follows the column's width down to that share of its
+    own (an inline style: the least width depends on the picture), and
+    scrolls on a phone below it instead of shrinking into illegibility;
+    without one it keeps its drawn size (the stylesheet says so for charts)."""
     head = attrs([
         ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", f"0 0 {num(width)} {num(height)}"),
-        ("width", width), ("height", height), ("role", "img"),
+        ("width", width), ("height", height), ("role", "graphics-document"),
         ("aria-labelledby", f"{ident}-title {ident}-desc"), ("class", css), ("lang", lang),
+        ("style", f"min-width:{num(width * least)}px" if least else None),
     ])
     return (f"<svg{head}><title id=\"{esc(ident)}-title\">{esc(title)}</title>"
             f"<desc id=\"{esc(ident)}-desc\">{esc(desc)}</desc>{body}</svg>")
