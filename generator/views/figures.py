@@ -33,7 +33,8 @@ def _nodes(site: Site, ids: Iterable[str], counts: Mapping[str, int], lang: str,
     return nodes
 
 
-def known(site: Site) -> Any:
+def known(site: Site) -> Callable[[str], bool]:
+    """Whether an id names an actor of the corpus (events may name others: they are left out of pictures)."""
     return site.corpus.actors.__contains__
 
 
@@ -44,8 +45,8 @@ def actor_network(site: Site, actor_id: str, lang: str, here: str) -> Optional[d
     if not figure.counterparts:
         return None
     counts = dict(figure.counterparts)
-    counts[actor_id] = sum(counts.values())
-    nodes = _nodes(site, [actor_id, *counts], counts, lang, here, "picture_shared")
+    nodes = _nodes(site, counts, counts, lang, here, "picture_shared")
+    nodes.update(_nodes(site, [actor_id], {actor_id: len(events)}, lang, here, "picture_events"))
     name = nodes[actor_id].name
     caption = Caption("network", t("picture_ego_title", lang, name=name),
                       t("picture_ego_desc", lang, name=name, count=len(figure.counterparts) + figure.left_out), lang)
@@ -75,10 +76,6 @@ def whole_network(site: Site, events: Iterable[MergedEvent], lang: str, here: st
         else t("picture_network_all", lang, count=len(net.nodes)),
         "actors": [{"href": nodes[a].href, "name": nodes[a].name, "count": n} for a, n in net.nodes],
     }
-
-
-def network_href(here: str, year: Optional[int] = None) -> str:
-    return urls.relative(here, urls.network(year))
 
 
 def _type_names(lang: str) -> dict[str, str]:
