@@ -44,7 +44,9 @@ def force_layout(nodes: Sequence[str], edges: Sequence[tuple[str, str, float]], 
     span_x = (max(xs) - min(xs)) or 1.0
     span_y = (max(ys) - min(ys)) or 1.0
     inner_w, inner_h = width - 2 * margin, height - top - 2 * margin
-    return {
-        node: (margin + (x - min(xs)) / span_x * inner_w, top + margin + (y - min(ys)) / span_y * inner_h)
-        for node, (x, y) in zip(nodes, layout.coords)
-    }
+    # One scale for both axes, centred: stretching each to the box would turn a small graph's
+    # shape into the box's corners.
+    scale = min(inner_w / span_x, inner_h / span_y)
+    left = margin + (inner_w - span_x * scale) / 2
+    upper = top + margin + (inner_h - span_y * scale) / 2
+    return {node: (left + (x - min(xs)) * scale, upper + (y - min(ys)) * scale) for node, (x, y) in zip(nodes, layout.coords)}

@@ -125,6 +125,8 @@ def network_figure(graph: Graph, nodes: Mapping[str, Node], caption: Caption, gr
 
     Not mirrored in the Arabic edition: a force layout has no reading direction."""
     ids = [actor for actor, _ in graph.nodes]
+    # A few actors need no full page of space.
+    height = min(height, 200 + 40 * len(ids))
     ties = [(a, b, float(n)) for a, b, n in graph.edges]
     members: dict[str, list[str]] = {}
     for actor in ids:
