@@ -682,7 +682,8 @@ def test_print_shows_the_pictures(server: Server, browser: BrowserContext, editi
 def test_picture_links_lead_to_pages_of_the_same_edition(server: Server, browser: BrowserContext) -> None:
     for edition, root in EDITIONS.items():
         with visiting(browser, server.url(root + "network/")) as visit:
-            hrefs = visit.page.evaluate("[...document.querySelectorAll('svg.bf-picture a')].map(a => a.href.baseVal || a.href)")
+            hrefs = visit.page.evaluate(
+                "[...document.querySelectorAll('svg.bf-picture a')].map(a => new URL(a.href.baseVal, document.baseURI).href)")
         assert hrefs
         for href in hrefs:
             assert href.startswith(server.url(root + "actors/")), href
