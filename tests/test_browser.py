@@ -646,7 +646,11 @@ def test_pictures_are_visible_and_readable_at_desktop_and_phone(server: Server, 
                     for i, figure in enumerate(page.locator("figure.bf-figure").all()):
                         figure.screenshot(path=str(ARTIFACTS / f"picture-{edition}-{kind}-{i}-{width_name}.png"))
                     layout = _layout(page)
+                    # The map's outline is the site's own file: nothing a picture shows comes from elsewhere.
+                    requests = visit.foreign_requests + visit.failed_requests
                 where = f"{edition} {kind} ({width_name})"
+                if requests:
+                    problems.append(f"{where}: requests {requests}")
                 if len(found) != count:
                     problems.append(f"{where}: {len(found)} pictures, expected {count}")
                 for picture in found:
