@@ -17,7 +17,7 @@ TEST_SET := $(VENV)/.test-set
 BENCH_SET := $(VENV)/.bench-set
 BENCH_ARGS ?= --sizes 200,1000,2000 --generator-only-sizes 10000
 
-.PHONY: build test check serve bench locks clean
+.PHONY: build test check serve bench locks clean world-outline
 
 # A new runtime lock starts a new .venv, so that no package of an older set
 # (or of the test and bench sets) stays behind.
@@ -84,6 +84,16 @@ locks:
 	$(COMPILE) --all-build-deps --extra bench -c requirements.lock -c requirements-test.lock \
 		-o requirements-bench.lock pyproject.toml && \
 	echo "$(LOCK_TOOL)" | $(COMPILE) -o requirements-lock-tool.lock -
+
+# The map's country outlines (templates/assets/world.svg), drawn again from
+# Natural Earth as shipped by the npm package world-atlas, at the pinned
+# version (npm checks the package's integrity); the site ships the result.
+WORLD_ATLAS := world-atlas@2.0.2
+world-outline: $(PROJECT)
+	work=$$(mktemp -d) && trap 'rm -rf "$$work"' EXIT && \
+	npm pack --silent --pack-destination "$$work" $(WORLD_ATLAS) >/dev/null && \
+	tar -xzf "$$work"/world-atlas-*.tgz -C "$$work" && \
+	$(BIN)/python -m tools.world_outline "$$work/package/countries-50m.json" > templates/assets/world.svg
 
 clean:
 	rm -rf site .build

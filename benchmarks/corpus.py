@@ -577,6 +577,8 @@ class CorpusGenerator:
             lines.append(f"  name: {{en: {q(en)}, ar: {q(ar)}}}")
             if country and country in self.actors:
                 lines.append(f"  country: {country}")
+            latitude, longitude = vocab.COORDINATES[pid]
+            lines.append(f"  coordinates: [{latitude}, {longitude}]")
         return "\n".join(lines) + "\n"
 
     @staticmethod

@@ -230,6 +230,24 @@ PLACES = [
     ("tokyo", "Tokyo", "طوكيو", "japan"), ("jakarta", "Jakarta", "جاكرتا", "indonesia"),
 ]
 
+# Approximate [latitude, longitude] of each place, for the map (content/places.yml's `coordinates`).
+COORDINATES = {
+    "tehran": (35.69, 51.39), "mashhad": (36.3, 59.6), "isfahan": (32.65, 51.67), "moscow": (55.76, 37.62),
+    "saint-petersburg": (59.94, 30.31), "sochi": (43.6, 39.73), "kazan": (55.79, 49.12), "beijing": (39.9, 116.4),
+    "shanghai": (31.23, 121.47), "ankara": (39.93, 32.86), "istanbul": (41.01, 28.98), "baghdad": (33.31, 44.36),
+    "erbil": (36.19, 44.01), "damascus": (33.51, 36.28), "beirut": (33.89, 35.5), "riyadh": (24.71, 46.68),
+    "jeddah": (21.49, 39.19), "doha": (25.29, 51.53), "muscat": (23.59, 58.41), "cairo": (30.04, 31.24),
+    "amman": (31.95, 35.93), "abu-dhabi": (24.45, 54.38), "dubai": (25.2, 55.27), "kuwait-city": (29.38, 47.99),
+    "manama": (26.23, 50.59), "sanaa": (15.37, 44.19), "kabul": (34.56, 69.21), "islamabad": (33.68, 73.05),
+    "new-delhi": (28.61, 77.21), "yerevan": (40.18, 44.51), "baku": (40.41, 49.87), "astana": (51.17, 71.45),
+    "tashkent": (41.3, 69.24), "samarkand": (39.65, 66.96), "dushanbe": (38.56, 68.79), "minsk": (53.9, 27.56),
+    "algiers": (36.75, 3.06), "tunis": (36.81, 10.18), "tripoli": (32.89, 13.19), "khartoum": (15.5, 32.56),
+    "caracas": (10.48, -66.9), "brasilia": (-15.79, -47.88), "johannesburg": (-26.2, 28.05),
+    "new-york": (40.71, -74.01), "washington": (38.91, -77.04), "london": (51.51, -0.13), "paris": (48.86, 2.35),
+    "berlin": (52.52, 13.4), "vienna": (48.21, 16.37), "geneva": (46.2, 6.14), "tokyo": (35.68, 139.69),
+    "jakarta": (-6.21, 106.85),
+}
+
 TOPICS = [
     ("regional-security", "Regional security", "الأمن الإقليمي"),
     ("nuclear-programme", "Nuclear programme", "البرنامج النووي"),

@@ -12,8 +12,13 @@ in this list (tests/test_layout.py checks it, and that no import circle is left)
     text/      Arabic normalisation, markup, the name matcher, search forms,
                eventverbs (a sentence's meeting, call or visit verb)
     linking/   3 link: linked (the linked model), link, names, events, relations
+    pictures/  who met whom, when and where, drawn: graph (the interaction
+               graph, pure), layout (igraph, seeded), svg (escaped primitives,
+               rounded numbers), networks, charts, worldmap; model in, SVG
+               text out, below views so that the view models place figures
     views/     4a view models: parts (PageView and shared items), pages
-               (briefings), profiles, timeline_pages, edition, i18n
+               (briefings), profiles, timeline_pages, network_pages, figures
+               (what each picture shows, named and linked), edition, i18n
     output/    4b render, search documents and the sharded index, exports
     engine/    6 engine (MkDocs or ProperDocs): choice (which engine), adapter
                (config, staging folders, swap), configfile (mkdocs.yml as

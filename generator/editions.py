@@ -103,6 +103,7 @@ def export_files(site: Site, config: SiteConfig) -> dict[str, bytes]:
         "events.json": exports.to_json(exports.events_json(site)),
         "actors.json": exports.to_json(exports.actors_json(site)),
         "briefings.json": exports.to_json(exports.briefings_json(site)),
+        "network.json": exports.to_json(exports.network_json(site)),
         "events.ics": exports.events_ics(site, config.site_url),
         "entities.ftm.json": exports.ftm_lines(exports.ftm_entities(site, config.site_url)),
     }

@@ -90,6 +90,7 @@ PAGE_TYPES = {
     "places": "places/",
     "place": "places/moscow/",
     "timeline": "timeline/",
+    "network": "network/",
 }
 EDITIONS = {"en": "", "ar": "ar/"}
 LAUNCH_ARGS = [
@@ -909,3 +910,84 @@ def test_desktop_navigation_is_visible_on_the_reading_side(server: Server, brows
             layout = _layout(visit.page)
         assert layout["nav"] is not None, edition
         assert (layout["nav"]["x"] > layout["width"] / 2) == (edition == "ar")
+
+
+# --- Pictures ------------------------------------------------------------------
+
+# Pages with pictures, and how many each shows.
+PICTURE_PAGES = {"home": ("", 1), "actor": ("actors/nikolai-patrushev/", 2), "network": ("network/", 1),
+                 "timeline": ("timeline/", 1), "places": ("places/", 1)}
+
+
+def _pictures(page: Page) -> list[dict[str, Any]]:
+    return page.evaluate("""() => [...document.querySelectorAll('svg.bf-picture')].map(svg => {
+        const box = svg.getBoundingClientRect();
+        const scroller = svg.closest('.bf-figure__scroll');
+        const texts = [...svg.querySelectorAll('text')];
+        return {w: box.width, h: box.height, visible: getComputedStyle(svg).visibility === 'visible' && box.width > 0,
+                scrolls: scroller ? scroller.scrollWidth > scroller.clientWidth : false,
+                fits: scroller ? scroller.getBoundingClientRect().right <= window.innerWidth + 1 : false,
+                directions: [...new Set(texts.map(t => getComputedStyle(t).direction))],
+                fontPx: Math.min(...texts.map(t => t.getBoundingClientRect().height).filter(h => h > 0))};
+    })""")
+
+
+def test_pictures_are_visible_and_readable_at_desktop_and_phone(server: Server, browser: BrowserContext) -> None:
+    """Every picture shows at 1280 and 390 px in both editions, in the edition's direction; on a
+    phone it scrolls inside its figure instead of shrinking, and the page itself does not scroll sideways."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    problems = []
+    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        for edition in EDITIONS:
+            for kind, (path, count) in PICTURE_PAGES.items():
+                with visiting(browser, server.url(EDITIONS[edition] + path), viewport) as visit:
+                    page = visit.page
+                    found = _pictures(page)
+                    for i, figure in enumerate(page.locator("figure.bf-figure").all()):
+                        figure.screenshot(path=str(ARTIFACTS / f"picture-{edition}-{kind}-{i}-{width_name}.png"))
+                    layout = _layout(page)
+                    # The map's outline is the site's own file: nothing a picture shows comes from elsewhere.
+                    requests = visit.foreign_requests + visit.failed_requests
+                where = f"{edition} {kind} ({width_name})"
+                if requests:
+                    problems.append(f"{where}: requests {requests}")
+                if len(found) != count:
+                    problems.append(f"{where}: {len(found)} pictures, expected {count}")
+                for picture in found:
+                    if not picture["visible"] or picture["w"] < 200 or picture["h"] < 60:
+                        problems.append(f"{where}: picture not shown ({picture})")
+                    if picture["directions"] != ["rtl" if edition == "ar" else "ltr"]:
+                        problems.append(f"{where}: labels' direction {picture['directions']}")
+                    if picture["fontPx"] < 7:
+                        problems.append(f"{where}: labels squeezed to {picture['fontPx']:.1f} px")
+                    if not picture["fits"]:
+                        problems.append(f"{where}: the figure runs past the window")
+                if layout["scrollWidth"] > layout["width"] + 1:
+                    problems.append(f"{where}: the page scrolls sideways")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_print_shows_the_pictures(server: Server, browser: BrowserContext, edition: str) -> None:
+    with visiting(browser, server.url(f"{EDITIONS[edition]}actors/nikolai-patrushev/")) as visit:
+        page = visit.page
+        page.emulate_media(media="print")
+        found = _pictures(page)
+        assert len(found) == 2 and all(p["visible"] and p["w"] > 200 for p in found), found
+        width = page.evaluate("document.documentElement.clientWidth")
+        assert all(p["w"] <= width + 1 and not p["scrolls"] for p in found), found
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / f"print-{edition}-actor.pdf").write_bytes(pdf)
+        page.screenshot(path=str(ARTIFACTS / f"print-{edition}-actor.png"), full_page=True)
+
+
+def test_picture_links_lead_to_pages_of_the_same_edition(server: Server, browser: BrowserContext) -> None:
+    for edition, root in EDITIONS.items():
+        with visiting(browser, server.url(root + "network/")) as visit:
+            hrefs = visit.page.evaluate(
+                "[...document.querySelectorAll('svg.bf-picture a')].map(a => new URL(a.href.baseVal, document.baseURI).href)")
+        assert hrefs
+        for href in hrefs:
+            assert href.startswith(server.url(root + "actors/")), href

@@ -17,7 +17,7 @@ from conftest import REPO
 
 PACKAGE = REPO / "generator"
 # From the bottom up; "" is the top level (cli, build, publish, ...).
-STAGES = ("core", "content", "text", "linking", "views", "output", "engine", "")
+STAGES = ("core", "content", "text", "linking", "pictures", "views", "output", "engine", "")
 MAX_LINES = 400
 
 

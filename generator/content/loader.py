@@ -174,7 +174,7 @@ def _read_terms(path: Path, rel: str, report: Report, limits: Limits, spec: sche
         return None
     _node, value = checked
     return {
-        key: Term(key, entry["name"], entry.get("country"), rel, line)
+        key: Term(key, entry["name"], entry.get("country"), rel, line, entry.get("coordinates"))
         for key, (line, entry) in sorted(value.items())
     }
 

@@ -149,6 +149,7 @@ class Term:
     country: Optional[Ref]
     path: str
     line: int
+    coordinates: Optional[tuple[float, float]] = None  # places only: latitude, longitude in decimal degrees
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,28 @@ class Pattern(Spec):
         return node.value
 
 
+class Coordinates(Spec):
+    """[latitude, longitude] in decimal degrees."""
+
+    def check(self, node: Node, ctx: Ctx, where: str) -> Any:
+        if not node.is_list or len(node.value) != 2:
+            shown = f"a list of {len(node.value)}" if node.is_list else _kind(node.value)
+            return ctx.fail(node.line, f"'{where}' must be two numbers, [latitude, longitude] in decimal degrees, not {shown}")
+        numbers = []
+        for i, (item, name) in enumerate(zip(node.value, ("latitude", "longitude"))):
+            if not isinstance(item.value, (int, float)) or isinstance(item.value, bool):
+                ctx.fail(item.line, f"'{where}[{i + 1}]' must be a number (the {name}), not {_kind(item.value)}")
+            else:
+                numbers.append(item.value)
+        if len(numbers) != 2:
+            return INVALID
+        for (item, value, name, most) in zip(node.value, numbers, ("latitude", "longitude"), (90, 180)):
+            # `not <=` catches NaN too.
+            if not -most <= value <= most:
+                return ctx.fail(item.line, f"'{where}': {name} {value} is out of range (-{most} to {most})")
+        return (float(numbers[0]), float(numbers[1]))
+
+
 class Choice(Spec):
     def __init__(self, *choices: str) -> None:
         self.choices = choices
@@ -314,7 +336,7 @@ ACTOR = Struct(
     }
 )
 
-PLACES = MapOf(Struct({"name": Field(BilingualText(), True), "country": Field(Id())}))
+PLACES = MapOf(Struct({"name": Field(BilingualText(), True), "country": Field(Id()), "coordinates": Field(Coordinates())}))
 TOPICS = MapOf(Struct({"name": Field(BilingualText(), True)}))
 
 # Keys whose presence makes a briefing file the original of its pair.

@@ -22,6 +22,17 @@ def validate(corpus: Corpus, report: Report, today: dt.date) -> None:
         _check_dates(briefing, today, report)
     for references in corpus.unfinished:
         _check_references(references, corpus, report)
+    _check_coordinates(corpus, report)
+
+
+def _check_coordinates(corpus: Corpus, report: Report) -> None:
+    """A place where events happen but that the map cannot show."""
+    used = {event.location.id for briefing in corpus.briefings for event in briefing.events if event.location}
+    for place_id in sorted(used):
+        term = corpus.places.get(place_id)
+        if term is not None and term.coordinates is None:
+            report.warning(term.path, term.line, f"place '{place_id}' has events but no coordinates:"
+                                                 " add 'coordinates: [latitude, longitude]' to show it on the map")
 
 
 def _check_dates(briefing: Briefing, today: dt.date, report: Report) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Optional
 
 
 @lru_cache(maxsize=4096)
@@ -58,6 +59,11 @@ def edition_root(lang: str) -> str:
 
 def timeline_year(year: int) -> str:
     return f"timeline/{year}/"
+
+
+def network(year: Optional[int] = None) -> str:
+    """The whole network, or one year's."""
+    return f"network/{year}/" if year is not None else "network/"
 
 
 def event_anchor(event_id: str) -> str:

@@ -44,12 +44,13 @@ LOCALES = {"en": "en_GB", "ar": "ar_AR"}
 # Interface strings the theme overrides use (404.html, the search button), in the edition's language:
 # written into the generated config, so that no engine hook has to compute them.
 THEME_STRINGS = ("page_not_found", "page_not_found_text", "all_briefings", "search_more", "search_capped")
-NAV = ("home", "briefings", "actors", "timeline", "topics", "places")
+NAV = ("home", "briefings", "actors", "timeline", "network", "topics", "places")
 NAV_PATHS = {
     "home": "index.md",
     "briefings": "briefings/index.md",
     "actors": "actors/index.md",
     "timeline": "timeline/index.md",
+    "network": "network/index.md",
     "topics": "topics/index.md",
     "places": "places/index.md",
 }

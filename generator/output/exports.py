@@ -19,6 +19,7 @@ from ..core import urls
 from ..views.i18n import t
 from ..linking.link import Site
 from ..linking.linked import LinkedBriefing
+from ..pictures.graph import network
 from ..content.model import LANGS, Bilingual
 
 FEED_ENTRIES = 50
@@ -117,6 +118,26 @@ def briefings_json(site: Site) -> list[dict[str, Any]]:
             "url": {lang: urls.edition_root(lang) + urls.briefing(b.slug) for lang in LANGS},
         })
     return out
+
+
+def network_json(site: Site) -> dict[str, Any]:
+    """/data/network.json: every actor with events and every weighted interaction (the pictures' graph,
+    uncapped), for all years and for each year; names in both languages."""
+    actors = site.corpus.actors
+
+    def part(events: list[Any]) -> dict[str, Any]:
+        graph = network(events, actors.__contains__, limit=len(actors))
+        return {"nodes": [{"id": a, "events": n} for a, n in graph.nodes],
+                "edges": [{"source": a, "target": b, "weight": n} for a, b, n in graph.edges]}
+
+    events = list(site.timeline.events)
+    shown = part(events)
+    return {
+        "names": {node["id"]: _bi(actors[node["id"]].name) for node in shown["nodes"]},
+        **shown,
+        "years": {str(year): part([e for e in events if e.date.year == year])
+                  for year in sorted({e.date.year for e in events})},
+    }
 
 
 def _event_summary(site: Site, index: int) -> str:

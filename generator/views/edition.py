@@ -10,6 +10,7 @@ from .pages import briefing_page, briefings_index, home_page
 from .parts import PageView, forget_links
 from .profiles import profile_pages
 from .timeline_pages import timeline_pages
+from .network_pages import network_pages
 
 
 def edition_pages(site: Site, lang: str, site_name: Bilingual) -> Iterator[PageView]:
@@ -20,4 +21,5 @@ def edition_pages(site: Site, lang: str, site_name: Bilingual) -> Iterator[PageV
         yield briefing_page(site, index, lang)
     yield from profile_pages(site, lang)
     yield from timeline_pages(site, lang)
+    yield from network_pages(site, lang)
 

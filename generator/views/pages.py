@@ -12,6 +12,7 @@ from ..linking.link import Site
 from ..text.markup import plain
 from .i18n import LANGUAGE_NAMES, format_date, t
 from .parts import PageView, actor_link, briefing_item, direction, front_matter, lang_text
+from .home import first_key_point, home_extras, with_point
 from .timeline_pages import briefing_events
 
 HOME_LATEST = 20
@@ -19,7 +20,8 @@ HOME_LATEST = 20
 
 def home_page(site: Site, lang: str, site_name: Bilingual) -> PageView:
     here = ""
-    latest = [briefing_item(lb, lang, here) for lb in site.briefings[:HOME_LATEST]]
+    latest = [{"html": with_point(briefing_item(lb, lang, here)["html"], first_key_point(site, i, lang))}
+              for i, lb in enumerate(site.briefings[:HOME_LATEST])]
     return PageView(
         "index.md",
         "home.md.j2",
@@ -28,6 +30,7 @@ def home_page(site: Site, lang: str, site_name: Bilingual) -> PageView:
             "site_name": site_name.get(lang),
             "latest": latest,
             "links": {"briefings": urls.relative(here, "briefings/")},
+            "extras": home_extras(site, lang, here),
         },
     )
 

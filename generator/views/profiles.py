@@ -11,6 +11,7 @@ from ..linking.link import Site
 from ..content.model import Actor, Role, Term, other
 from .parts import PageView, actor_link, briefing_item, front_matter, lang_text
 from .timeline_pages import actor_events
+from .figures import actor_pictures, places_map
 
 KIND_ORDER = ("person", "organization", "country")
 
@@ -75,6 +76,7 @@ def actor_page(site: Site, actor: Actor, lang: str) -> PageView:
                 if (link := actor_link(site, other_id, lang, here))
             ],
             "events": actor_events(site, actor.id, lang, here),
+            "pictures": actor_pictures(site, actor.id, lang, here),
             "topics": [
                 {"href": urls.relative(here, urls.topic(tid)), "name": site.corpus.topics[tid].name.get(lang), "count": n}
                 for tid, n in rel.actor_topics.get(actor.id, ())
@@ -140,6 +142,7 @@ def terms_index(site: Site, kind: str, terms: Any, url_of: Any, rel: Any, lang: 
         {
             "front": front_matter(t(kind, lang), t(kind, lang), "index"),
             "title": t(kind, lang),
+            "map": places_map(site, lang, here) if kind == "places" else None,
             "terms": [
                 {"href": urls.relative(here, url_of(term.id)), "name": term.name.get(lang), "count": len(rel.get(term.id, ()))}
                 for term in entries

@@ -11,6 +11,7 @@ from ..core import urls
 from ..linking.events import MergedEvent
 from .i18n import format_date, format_month, t
 from ..linking.link import Site
+from .figures import events_chart
 from .parts import PageView, actor_link, front_matter, lang_text, text_html
 
 # Up to this many events the timeline is one page; beyond, /timeline/ lists
@@ -110,6 +111,7 @@ def timeline_pages(site: Site, lang: str) -> Iterator[PageView]:
             "title": t("timeline", lang),
             "total": len(events),
             "years": _year_nav(by_year, here),
+            "chart": events_chart(events, lang, lambda y, m: _month_href(here, y, m, inline)),
             "groups": grouped(site, all_indexes, lang, here) if inline else [],
         },
     )
@@ -123,9 +125,16 @@ def timeline_pages(site: Site, lang: str) -> Iterator[PageView]:
                 "title": t("timeline_year", lang, year=year),
                 "total": len(indexes),
                 "years": _year_nav(by_year, here),
+                "chart": events_chart([events[i] for i in indexes], lang, lambda y, m: _month_href(here, y, m, True)),
                 "groups": grouped(site, indexes, lang, here),
             },
         )
+
+
+def _month_href(here: str, year: int, month: int, on_this_page: bool) -> str:
+    """A month's heading (grouped gives it the id m<year>-<month>): on this page, or on its year's."""
+    anchor = f"#m{year}-{month:02d}"
+    return anchor if on_this_page else urls.relative(here, urls.timeline_year(year)) + anchor
 
 
 def _year_nav(by_year: dict[int, list[int]], here: str) -> list[dict[str, Any]]:
