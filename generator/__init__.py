@@ -18,7 +18,8 @@ in this list (tests/test_layout.py checks it, and that no import circle is left)
     engine/    6 engine (MkDocs or ProperDocs): choice (which engine), adapter
                (config, staging folders, swap), configfile (mkdocs.yml as
                data), runs, mkdocs_run (the engine's process), mkdocs_hooks,
-               page_memo, search_worker; the only package that imports MkDocs
+               page_memo, htmlspace (page HTML without indentation), search_worker;
+               the only package that imports MkDocs
     (top)      cli, build (the stages in order), buildstate, editions,
                publish, serve, status, scaffold, drafting (what a pasted
                article's text shows, proposed by `new briefing --from-file`),

@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.core import stored
 from generator.core.writer import replace_file, replacing
+from generator.engine.htmlspace import collapse_whitespace
 from generator.engine.page_memo import MemoTemplate, PageMemo
 from generator.engine.search_worker import WORKER_TEMPLATE, worker_script
 from generator.text.searchforms import SEARCH_FIELD
@@ -190,11 +191,15 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         if output.count(stand_in) != 1:
             raise RuntimeError(f"{page.file.src_uri}: the theme did not show the page's content exactly once")
         output = output.replace(stand_in, html)
-    return _search_worker(_rtl_root(output, config))
+    # After the content is back, so that pages from the memo and from the theme
+    # go through the same last step.
+    return collapse_whitespace(_search_worker(_rtl_root(output, config)))
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
-    return _search_worker(_rtl_root(output, config)) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    return collapse_whitespace(_search_worker(_rtl_root(output, config)))
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
