@@ -81,7 +81,7 @@ def generate(site: Site, project: Project, config: SiteConfig, lang: str, previo
     """Every page of one edition (reusing `previous` renderings of unchanged view models), and its other files."""
     env = environment(project.templates / "pages")
     pages: dict[str, Rendered] = {}
-    for page in edition_pages(site, lang, config.site_name):
+    for page in edition_pages(site, lang, config.site_name, config.limits.max_actor_list):
         digest = page_digest(page, lang)
         hit = previous.get(page.path)
         if hit is not None and hit.digest == digest:

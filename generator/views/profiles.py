@@ -10,16 +10,20 @@ from .i18n import format_date, t
 from ..linking.link import Site
 from ..content.model import Actor, Role, Term, other
 from .parts import PageView, actor_link, briefing_item, front_matter, lang_text
+from .actor_lists import ActorLists, actor_lists, actor_year_pages, by_year, year_links
 from .timeline_pages import actor_events
 
 KIND_ORDER = ("person", "organization", "country")
 
 
-def profile_pages(site: Site, lang: str) -> Iterator[PageView]:
+def profile_pages(site: Site, lang: str, list_max: int) -> Iterator[PageView]:
+    """`list_max`: the longest list of briefings or events an actor page holds before it pages by year (actor_lists)."""
     corpus = site.corpus
     yield actors_index(site, lang)
     for actor in corpus.actors.values():
-        yield actor_page(site, actor, lang)
+        lists = actor_lists(site, actor.id, list_max)
+        yield actor_page(site, actor, lists, lang)
+        yield from actor_year_pages(site, actor, lists, lang)
     for kind, terms, url_of, rel in (
         ("topics", corpus.topics, urls.topic, site.relations.by_topic),
         ("places", corpus.places, urls.place, site.relations.by_place),
@@ -49,12 +53,10 @@ def _role(site: Site, role: Role, lang: str, here: str) -> dict[str, Any]:
     }
 
 
-def actor_page(site: Site, actor: Actor, lang: str) -> PageView:
+def actor_page(site: Site, actor: Actor, lists: ActorLists, lang: str) -> PageView:
     here = urls.actor(actor.id)
     rel = site.relations
-    briefings = []
-    for index, how in rel.by_actor.get(actor.id, ()):
-        briefings.append(briefing_item(site.briefings[index], lang, here, how=t(how, lang)))
+    briefings = [briefing_item(site.briefings[index], lang, here, how=t(how, lang)) for index, how in lists.latest]
     roles = sorted(actor.roles, key=lambda r: (r.start is None, r.start or r.end), reverse=True)
     bio = actor.bio.get(lang) if actor.bio else None
     context = {
@@ -69,12 +71,15 @@ def actor_page(site: Site, actor: Actor, lang: str) -> PageView:
             "wikidata": f"https://www.wikidata.org/wiki/{actor.wikidata}" if actor.wikidata else None,
             "website": actor.website,
             "briefings": briefings,
+            "earlier": by_year(site, lists.earlier, lang, here),
+            "years": year_links(site, actor.id, lists, lang, here) if lists.paged else [],
+            "latest_events": len(lists.shown_events) if lists.paged else None,
             "co_actors": [
                 {**link, "count": count}
                 for other_id, count in rel.co_actors.get(actor.id, ())
                 if (link := actor_link(site, other_id, lang, here))
             ],
-            "events": actor_events(site, actor.id, lang, here),
+            "events": actor_events(site, actor.id, lang, here, lists.shown_events),
             "topics": [
                 {"href": urls.relative(here, urls.topic(tid)), "name": site.corpus.topics[tid].name.get(lang), "count": n}
                 for tid, n in rel.actor_topics.get(actor.id, ())

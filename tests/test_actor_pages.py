@@ -1,0 +1,106 @@
+"""Actor pages of bounded length (generator/views/actor_lists.py): the latest briefings in full, the earlier
+ones as compact rows by year, and past extra.limits.max_actor_list a page per year; every briefing and event
+still listed, every page reached by links."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from benchmarks.corpus import write_corpus
+from conftest import run_cli
+from generator.views.actor_lists import LATEST
+from sitecheck import check_site, unreachable_pages
+
+LIST_MAX = 30
+
+
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("paged")
+    write_corpus(project, 40, seed=3)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"  limits:\n    max_actor_list: {LIST_MAX}\n", encoding="utf-8")
+    result = run_cli("build", "-q", project=project)
+    assert result.code == 0, result.err
+    return project / "site"
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _slugs(links: list) -> list[str]:
+    return [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in links]
+
+
+def _actors(site: Path) -> list[dict]:
+    return json.loads((site / "data" / "actors.json").read_text(encoding="utf-8"))
+
+
+def test_every_briefing_of_an_actor_is_listed_once_on_its_pages(paged_site: Path) -> None:
+    kinds = set()
+    for actor in _actors(paged_site):
+        listed = actor["briefings"]["involved"] + actor["briefings"]["mentioned"]
+        for prefix in ("", "ar/"):
+            folder = paged_site / f"{prefix}actors/{actor['id']}"
+            page = _soup(folder / "index.html")
+            latest = _slugs(page.select('section[aria-labelledby="briefings"] li.bf-list__item > a'))
+            compact = _slugs(page.select('section[aria-labelledby="briefings"] ul.bf-compact > li > a'))
+            years = sorted(p.name for p in folder.iterdir() if p.is_dir())
+            assert latest == [slug for slug in _newest_first(paged_site, listed)][:LATEST]
+            if len(listed) > LIST_MAX:
+                kinds.add("paged")
+                assert compact == [] and years
+                links = [a["href"] for a in page.select("nav ul.bf-inline a")]
+                assert links == [f"{year}/" for year in sorted(years, reverse=True)]
+                in_years = [slug for year in years
+                            for slug in _slugs(_soup(folder / year / "index.html").select("ul.bf-compact > li > a"))]
+                assert sorted(in_years) == sorted(listed)
+            else:
+                kinds.add("compact" if compact else "short")
+                assert years == []
+                assert sorted(latest + compact) == sorted(listed)
+    assert kinds == {"paged", "compact", "short"}, kinds
+
+
+def test_year_pages_split_involved_from_mentioned_and_hold_the_year_events(paged_site: Path) -> None:
+    actor = next(a for a in _actors(paged_site)
+                 if len(a["briefings"]["involved"]) + len(a["briefings"]["mentioned"]) > LIST_MAX)
+    events = json.loads((paged_site / "data" / "events.json").read_text(encoding="utf-8"))
+    folder = paged_site / "actors" / actor["id"]
+    for year_folder in sorted(p for p in folder.iterdir() if p.is_dir()):
+        page = _soup(year_folder / "index.html")
+        assert page.h1.get_text() == f"{actor['name']['en']} in {year_folder.name}"
+        labels = [p.get_text() for p in page.select("p.bf-label")]
+        involved = set(actor["briefings"]["involved"])
+        for label, rows in zip(labels, page.select("ul.bf-compact")):
+            expected = label == "Involved in"
+            assert all((slug in involved) == expected for slug in _slugs(rows.select("a")))
+            assert all(t["datetime"].startswith(year_folder.name) for t in rows.select("time"))
+        shown = len(page.select(".bf-actor-events li.bf-event"))
+        assert shown == sum(1 for e in events if actor["id"] in e["participants"] and e["date"][:4] == year_folder.name)
+        assert page.select_one(f'a[href="../"]').get_text() == actor["name"]["en"]
+
+
+def test_paged_site_has_no_broken_link_and_no_unreachable_page(paged_site: Path) -> None:
+    assert check_site(paged_site) == []
+    assert unreachable_pages(paged_site) == []
+
+
+def _newest_first(site: Path, slugs: list[str]) -> list[str]:
+    """The actor's briefings in the order of data/briefings.json (newest first), involved and mentioned together."""
+    order = [b["slug"] for b in json.loads((site / "data" / "briefings.json").read_text(encoding="utf-8"))]
+    wanted = set(slugs)
+    return [slug for slug in order if slug in wanted]
+
+
+def test_unreachable_pages_names_a_page_no_link_leads_to(tmp_path: Path) -> None:
+    for rel, body in {"index.html": '<a href="a/">a</a>', "a/index.html": '<a href="../b/#x">b</a>',
+                      "b/index.html": "", "c/index.html": '<a href="../">home</a>', "ar/index.html": ""}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    assert unreachable_pages(tmp_path) == ["c/index.html"]
