@@ -97,14 +97,21 @@ EXPORTS_FOLDER = "data"  # at the English edition's root, which is the site's
 
 
 def export_files(site: Site, config: SiteConfig) -> dict[str, bytes]:
-    """The machine-readable exports: language-neutral, so once, at the site root."""
-    return {
-        "events.json": exports.to_json(exports.events_json(site)),
+    """The machine-readable exports: language-neutral, so once, at the site root.
+
+    The events and briefings, past extra.limits max_export_bytes, also come a
+    year a file (events/<year>.json, briefings/<year>.json), for readers that
+    need one year and for hosts that cap a file's size."""
+    files = {
         "actors.json": exports.to_json(exports.actors_json(site)),
-        "briefings.json": exports.to_json(exports.briefings_json(site)),
         "events.ics": exports.events_ics(site, config.site_url),
         "entities.ftm.json": exports.ftm_lines(exports.ftm_entities(site, config.site_url)),
     }
+    for name, items in (("events", exports.events_json(site)), ("briefings", exports.briefings_json(site))):
+        files[f"{name}.json"] = exports.to_json(items)
+        if len(files[f"{name}.json"]) > config.limits.max_export_bytes:
+            files.update(exports.by_year(name, items))
+    return files
 
 
 def write_exports(job: EditionJob) -> float:

@@ -1,6 +1,7 @@
-"""Actor pages of bounded length (generator/views/actor_lists.py): the latest briefings in full, the earlier
-ones as compact rows by year, and past extra.limits.max_actor_list a page per year; every briefing and event
-still listed, every page reached by links."""
+"""A site that fits its host (issue 16): actor pages of bounded length (generator/views/actor_lists.py: the
+latest briefings in full, the earlier ones as compact rows by year, and past extra.limits max_actor_list a page
+per year), every briefing and event still listed and every page reached by links; exports past
+extra.limits max_export_bytes also a year a file."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from bs4 import BeautifulSoup
 
 from benchmarks.corpus import write_corpus
 from conftest import run_cli
+from generator.output.exports import by_year, to_json
 from generator.views.actor_lists import LATEST
 from sitecheck import check_site, unreachable_pages
 
 LIST_MAX = 30
+EXPORT_MAX = 20_000
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +26,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("paged")
     write_corpus(project, 40, seed=3)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + f"  limits:\n    max_actor_list: {LIST_MAX}\n", encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8") + f"  limits:\n    max_actor_list: {LIST_MAX}\n    max_export_bytes: {EXPORT_MAX}\n", encoding="utf-8")
     result = run_cli("build", "-q", project=project)
     assert result.code == 0, result.err
     return project / "site"
@@ -104,3 +107,30 @@ def test_unreachable_pages_names_a_page_no_link_leads_to(tmp_path: Path) -> None
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
     assert unreachable_pages(tmp_path) == ["c/index.html"]
+
+
+def test_exports_past_the_size_also_come_a_year_a_file(paged_site: Path) -> None:
+    data = paged_site / "data"
+    for name in ("events", "briefings"):
+        whole = (data / f"{name}.json").read_bytes()
+        items = json.loads(whole)
+        years = sorted(path.name for path in (data / name).iterdir())
+        assert len(whole) > EXPORT_MAX and years == sorted({f"{item['date'][:4]}.json" for item in items})
+        in_years = [item for year in years for item in json.loads((data / name / year).read_text(encoding="utf-8"))]
+        assert sorted(in_years, key=json.dumps) == sorted(items, key=json.dumps)
+        for year in years:
+            text = (data / name / year).read_text(encoding="utf-8")
+            assert text.startswith("[\n{") and text.endswith("}\n]\n")  # one item a line, as the whole file
+    # Smaller exports stay whole only.
+    assert len((data / "actors.json").read_bytes()) > 0 and not (data / "actors").exists()
+
+
+def test_exports_under_the_size_stay_whole(sample_site: Path) -> None:
+    assert sorted(path.name for path in (sample_site / "data").iterdir()) == [
+        "actors.json", "briefings.json", "entities.ftm.json", "events.ics", "events.json"]
+
+
+def test_by_year_keeps_the_order_within_each_year() -> None:
+    items = [{"date": "2024-01-02", "id": "b"}, {"date": "2023-05-06", "id": "a"}, {"date": "2024-03-04", "id": "c"}]
+    assert by_year("events", items) == {"events/2023.json": to_json([items[1]]),
+                                        "events/2024.json": to_json([items[0], items[2]])}
