@@ -43,6 +43,17 @@ def test_a_quoted_value_holding_a_closing_bracket_is_kept_whole() -> None:
     assert collapse_whitespace(page) == '<a title="a > b\n\n  c" href="#">x</a>\ny'
 
 
+def test_whitespace_between_attributes_may_go() -> None:
+    assert collapse_whitespace('<div\n    class="a"\n    id="b">x</div>') == '<div\nclass="a"\nid="b">x</div>'
+
+
+def test_the_edges_of_a_part_between_kept_elements() -> None:
+    assert collapse_whitespace("<script>a</script>  x  \n\n  y  <style>b</style>") == "<script>a</script>  x\ny  <style>b</style>"
+    assert collapse_whitespace("<script>a</script>\n  \n<style>b</style>") == "<script>a</script>\n<style>b</style>"
+    assert collapse_whitespace("\n\n  x\n  ") == "\nx\n"
+    assert collapse_whitespace("  \t ") == "  \t "
+
+
 def test_comments_are_kept() -> None:
     page = "<!-- a\n\n   b -->\n\n  <p>x</p>"
     assert collapse_whitespace(page) == "<!-- a\n\n   b -->\n<p>x</p>"
@@ -59,7 +70,8 @@ def test_carriage_returns_and_form_feeds_are_whitespace() -> None:
 
 _PIECES = st.sampled_from([
     "<p>", "</p>", "<div class=\"c\">", "</div>", "<pre>", "</pre>", "<b>", "</b>", " ", "\n", "  ", "\t", "word",
-    "<!-- note -->", "<a href=\"x\ny\">", "</a>", "\u00a0", "<br>",
+    "<!-- note -->", "<a href=\"x\ny\">", "</a>", "\u00a0", "<br>", "<script>x\n  y</script>", "<code>", "</code>",
+    "<span\n  title='a\n b'>", "</span>", "\r\n", "<i\n class=\"z\">", "</i>",
 ])
 
 
