@@ -14,17 +14,17 @@ from bs4 import BeautifulSoup
 from benchmarks.corpus import write_corpus
 from conftest import run_cli
 from generator.output.exports import by_year, to_json
-from generator.views.actor_lists import LATEST
+from generator.views.actor_lists import LATEST, LATEST_EVENTS
 from sitecheck import check_site, unreachable_pages
 
-LIST_MAX = 30
-EXPORT_MAX = 20_000
+LIST_MAX = 60
+EXPORT_MAX = 50_000
 
 
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("paged")
-    write_corpus(project, 40, seed=3)
+    write_corpus(project, 100, seed=3)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + f"  limits:\n    max_actor_list: {LIST_MAX}\n    max_export_bytes: {EXPORT_MAX}\n", encoding="utf-8")
     result = run_cli("build", "-q", project=project)
@@ -67,7 +67,24 @@ def test_every_briefing_of_an_actor_is_listed_once_on_its_pages(paged_site: Path
                 kinds.add("compact" if compact else "short")
                 assert years == []
                 assert sorted(latest + compact) == sorted(listed)
-    assert kinds == {"paged", "compact", "short"}, kinds
+    assert kinds == {"paged", "compact"}, kinds
+
+
+def test_every_event_of_an_actor_is_shown_in_full_or_as_a_row(paged_site: Path) -> None:
+    events = json.loads((paged_site / "data" / "events.json").read_text(encoding="utf-8"))
+    with_rows = 0
+    for actor in _actors(paged_site):
+        own = [e for e in events if actor["id"] in e["participants"]]  # oldest first
+        page = _soup(paged_site / "actors" / actor["id"] / "index.html")
+        in_full = [li.select_one("time")["datetime"] for li in page.select(".bf-actor-events li.bf-event")]
+        rows = page.select(".bf-actor-events ul.bf-compact > li")
+        assert in_full == [e["date"] for e in own[-LATEST_EVENTS:]]
+        paged = len(actor["briefings"]["involved"]) + len(actor["briefings"]["mentioned"]) > LIST_MAX
+        earlier = [] if paged else own[:-LATEST_EVENTS]
+        assert [(li.a["href"].split("#e-")[1], li.time["datetime"]) for li in rows] == [
+            (e["id"], e["date"]) for e in reversed(earlier)]
+        with_rows += bool(rows)
+    assert with_rows
 
 
 def test_year_pages_split_involved_from_mentioned_and_hold_the_year_events(paged_site: Path) -> None:

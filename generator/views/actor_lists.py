@@ -5,6 +5,8 @@ in both editions: at 10,000 briefings those lists were a fifth of the site.
 An actor page lists its latest briefings in full (date, source, involved or
 mentioned) and the earlier ones as compact rows (title and day) under their
 year, split into those that involve the actor and those that mention it.
+Its events likewise: the latest in full, the earlier ones as a row each
+(title linked to the timeline, type, day).
 
 An actor whose briefings or events pass `list_max` (extra.limits in
 mkdocs.yml) gets a page per year instead (`actors/<id>/<year>/`, compact rows
@@ -27,10 +29,12 @@ from ..core import urls
 from ..linking.link import Site
 from .i18n import format_day_month, t
 from .parts import PageView, front_matter, text_html
-from .timeline_pages import grouped
+from .timeline_pages import event_href, event_title, grouped
 
-# Briefings, and events, an actor page shows in full before the compact rows or the year pages.
+# Briefings, and events, an actor page shows in full before the compact rows or the year pages. An event
+# in full (place, participants, the briefings reporting it) is about five briefing rows long.
 LATEST = 20
+LATEST_EVENTS = 5
 
 
 @dataclass(frozen=True)
@@ -50,8 +54,12 @@ class ActorLists:
         return () if self.paged else self.briefings[LATEST:]
 
     @property
-    def shown_events(self) -> tuple[int, ...]:
-        return self.events[-LATEST:] if self.paged else self.events
+    def latest_events(self) -> tuple[int, ...]:
+        return self.events[-LATEST_EVENTS:]
+
+    @property
+    def earlier_events(self) -> tuple[int, ...]:
+        return () if self.paged else self.events[:-LATEST_EVENTS]
 
 
 def actor_lists(site: Site, actor_id: str, list_max: int) -> ActorLists:
@@ -69,6 +77,25 @@ def compact_item(site: Site, index: int, lang: str, here: str) -> Markup:
         f'<li><a href="{escape(href)}">{text_html(doc.title, doc.lang, lang)}</a>'
         f' <time datetime="{b.date.isoformat()}">{escape(format_day_month(b.date, lang))}</time></li>'
     )
+
+
+def compact_event(site: Site, index: int, lang: str, here: str) -> Markup:
+    """An event as one short row under its year's heading: its title, linked to the timeline, its type and day."""
+    event = site.timeline.events[index]
+    return Markup(
+        f'<li><a href="{escape(event_href(event, here))}">{escape(event_title(site, event, lang))}</a>'
+        f' · {escape(t(f"event_{event.type}", lang))}'
+        f' · <time datetime="{event.date.isoformat()}">{escape(format_day_month(event.date, lang))}</time></li>'
+    )
+
+
+def events_by_year(site: Site, indexes: Sequence[int], lang: str, here: str) -> list[dict[str, Any]]:
+    """Events (given oldest first) as compact rows under their years, newest first."""
+    events = site.timeline.events
+    return [
+        {"year": year, "rows": [compact_event(site, index, lang, here) for index in in_year]}
+        for year, in_year in groupby(reversed(indexes), key=lambda index: events[index].date.year)
+    ]
 
 
 def by_year(site: Site, listed: Sequence[tuple[int, str]], lang: str, here: str) -> list[dict[str, Any]]:

@@ -86,7 +86,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "mentioned_in": {"en": "Mentioned in", "ar": "مذكور فيها"},
     "by_year": {"en": "All briefings and events, by year", "ar": "كل الإحاطات والأحداث حسب السنة"},
     "year_counts": {"en": "{briefings} briefings, {events} events", "ar": "إحاطات: {briefings}، أحداث: {events}"},
-    "latest_events": {"en": "The latest {count} events", "ar": "أحدث الأحداث ({count})"},
+    "earlier_events": {"en": "Earlier events", "ar": "أحداث سابقة"},
     "actor_year": {"en": "{name} in {year}", "ar": "{name} في {year}"},
     "actor_year_description": {"en": "Briefings and events of {name} in {year}", "ar": "إحاطات وأحداث {name} في {year}"},
     "appears_with": {"en": "Appears most with", "ar": "يظهر غالبًا مع"},

@@ -10,7 +10,7 @@ from .i18n import format_date, t
 from ..linking.link import Site
 from ..content.model import Actor, Role, Term, other
 from .parts import PageView, actor_link, briefing_item, front_matter, lang_text
-from .actor_lists import ActorLists, actor_lists, actor_year_pages, by_year, year_links
+from .actor_lists import ActorLists, actor_lists, actor_year_pages, by_year, events_by_year, year_links
 from .timeline_pages import actor_events
 
 KIND_ORDER = ("person", "organization", "country")
@@ -73,13 +73,13 @@ def actor_page(site: Site, actor: Actor, lists: ActorLists, lang: str) -> PageVi
             "briefings": briefings,
             "earlier": by_year(site, lists.earlier, lang, here),
             "years": year_links(site, actor.id, lists, lang, here) if lists.paged else [],
-            "latest_events": len(lists.shown_events) if lists.paged else None,
+            "earlier_events": events_by_year(site, lists.earlier_events, lang, here),
             "co_actors": [
                 {**link, "count": count}
                 for other_id, count in rel.co_actors.get(actor.id, ())
                 if (link := actor_link(site, other_id, lang, here))
             ],
-            "events": actor_events(site, actor.id, lang, here, lists.shown_events),
+            "events": actor_events(site, actor.id, lang, here, lists.latest_events),
             "topics": [
                 {"href": urls.relative(here, urls.topic(tid)), "name": site.corpus.topics[tid].name.get(lang), "count": n}
                 for tid, n in rel.actor_topics.get(actor.id, ())
