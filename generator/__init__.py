@@ -13,7 +13,8 @@ in this list (tests/test_layout.py checks it, and that no import circle is left)
                eventverbs (a sentence's meeting, call or visit verb)
     linking/   3 link: linked (the linked model), link, names, events, relations
     views/     4a view models: parts (PageView and shared items), pages
-               (briefings), profiles, timeline_pages, edition, i18n
+               (briefings), profiles, actor_lists (an actor's briefings and
+               events in pages of bounded length), timeline_pages, edition, i18n
     output/    4b render, search index, exports
     engine/    6 engine (MkDocs or ProperDocs): choice (which engine), adapter
                (config, staging folders, swap), configfile (mkdocs.yml as
