@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import re
 
-_KEPT_ELEMENTS = re.compile(r"<(pre|textarea|script|style|code|kbd)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+# One left open is kept to the end of the page, as a browser reads it.
+_KEPT_ELEMENTS = re.compile(r"<(pre|textarea|script|style|code|kbd)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)",
+                            re.DOTALL | re.IGNORECASE)
 # An attribute value (in quotes) with a line break in it; it may also match text that only looks like one,
 # which costs time, never a wrong result.
 _VALUE_WITH_LINE_BREAK = re.compile(r"""=[ \t\n\r\f]*(?:"[^"]*\n|'[^']*\n)""")

@@ -54,6 +54,11 @@ def test_the_edges_of_a_part_between_kept_elements() -> None:
     assert collapse_whitespace("  \t ") == "  \t "
 
 
+def test_an_element_left_open_is_kept_to_the_end() -> None:
+    assert collapse_whitespace("<p>\n  a</p><pre> x\n\n  y") == "<p>\na</p><pre> x\n\n  y"
+    assert collapse_whitespace("<p>\n  a</p><!-- x\n\n  y") == "<p>\na</p><!-- x\n\n  y"
+
+
 def test_comments_are_kept() -> None:
     page = "<!-- a\n\n   b -->\n\n  <p>x</p>"
     assert collapse_whitespace(page) == "<!-- a\n\n   b -->\n<p>x</p>"
