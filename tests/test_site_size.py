@@ -13,7 +13,11 @@ from bs4 import BeautifulSoup
 
 from benchmarks.corpus import write_corpus
 from conftest import run_cli
+from generator.build import Project, check
+from generator.core import urls
+from generator.core.diagnostics import Report
 from generator.output.exports import by_year, to_json
+from generator.views.profiles import term_page
 from generator.views.actor_lists import LATEST, LATEST_EVENTS
 from sitecheck import check_site, unreachable_pages
 
@@ -68,6 +72,40 @@ def test_every_briefing_of_an_actor_is_listed_once_on_its_pages(paged_site: Path
                 assert years == []
                 assert sorted(latest + compact) == sorted(listed)
     assert kinds == {"paged", "compact"}, kinds
+
+
+def test_topic_and_place_pages_list_the_latest_in_full_and_the_rest_as_rows(paged_site: Path) -> None:
+    briefings = json.loads((paged_site / "data" / "briefings.json").read_text(encoding="utf-8"))  # newest first
+    for kind, of in (("topics", lambda b: b["topics"]), ("places", lambda b: [b["location"]])):
+        for folder in sorted(p for p in (paged_site / "ar" / kind).iterdir() if p.is_dir()):
+            page = _soup(folder / "index.html")
+            latest = _slugs(page.select("ul.bf-list > li.bf-list__item > a"))
+            rows = _slugs(page.select("ul.bf-compact > li > a"))
+            on_page = latest + rows
+            assert len(latest) <= LATEST and (not rows or len(latest) == LATEST)
+            if kind == "topics":
+                assert on_page == [b["slug"] for b in briefings if folder.name in of(b)]
+            else:  # a place also lists the briefings of events there
+                assert set(b["slug"] for b in briefings if folder.name in of(b)) <= set(on_page)
+                assert on_page == [b["slug"] for b in briefings if b["slug"] in set(on_page)]
+
+
+
+def test_a_topic_with_many_briefings_lists_the_earlier_ones_as_rows_by_year(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 250, seed=3)
+    site = check(Project(tmp_path), Report())
+    assert site is not None
+    topic_id, listed = max(site.relations.by_topic.items(), key=lambda item: len(item[1]))
+    assert len(listed) > LATEST
+    view = term_page(site, "topics", site.corpus.topics[topic_id], urls.topic, site.relations.by_topic, "en")
+    term = view.context["term"]
+    assert len(term["briefings"]) == LATEST
+    rows = [row for year in term["earlier"] for row in year["rows"]]
+    assert len(rows) == len(listed) - LATEST
+    first = site.briefings[listed[LATEST]].briefing
+    assert rows[0].startswith(f'<li><a href="../../briefings/{first.slug}/">')
+    assert [year["year"] for year in term["earlier"]] == sorted({site.briefings[i].briefing.date.year
+                                                                 for i in listed[LATEST:]}, reverse=True)
 
 
 def test_every_event_of_an_actor_is_shown_in_full_or_as_a_row(paged_site: Path) -> None:

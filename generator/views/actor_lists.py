@@ -6,7 +6,8 @@ An actor page lists its latest briefings in full (date, source, involved or
 mentioned) and the earlier ones as compact rows (title and day) under their
 year, split into those that involve the actor and those that mention it.
 Its events likewise: the latest in full, the earlier ones as a row each
-(title linked to the timeline, type, day).
+(title linked to the timeline, type, day). Topic and place pages list their
+earlier briefings as such rows too (compact_years).
 
 An actor whose briefings or events pass `list_max` (extra.limits in
 mkdocs.yml) gets a page per year instead (`actors/<id>/<year>/`, compact rows
@@ -114,6 +115,14 @@ def by_year(site: Site, listed: Sequence[tuple[int, str]], lang: str, here: str)
             ],
         })
     return years
+
+
+def compact_years(site: Site, indexes: Sequence[int], lang: str, here: str) -> list[dict[str, Any]]:
+    """Briefings (newest first) as compact rows under their years, for a topic's or a place's earlier briefings."""
+    return [
+        {"year": year, "id": f"y{year}", "rows": [compact_item(site, index, lang, here) for index in in_year]}
+        for year, in_year in groupby(indexes, key=lambda index: site.briefings[index].briefing.date.year)
+    ]
 
 
 def year_links(site: Site, actor_id: str, lists: ActorLists, lang: str, here: str) -> list[dict[str, Any]]:

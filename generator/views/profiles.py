@@ -10,7 +10,8 @@ from .i18n import format_date, t
 from ..linking.link import Site
 from ..content.model import Actor, Role, Term, other
 from .parts import PageView, actor_link, briefing_item, front_matter, lang_text
-from .actor_lists import ActorLists, actor_lists, actor_year_pages, by_year, events_by_year, year_links
+from .actor_lists import (LATEST, ActorLists, actor_lists, actor_year_pages, by_year, compact_years, events_by_year,
+                          year_links)
 from .timeline_pages import actor_events
 
 KIND_ORDER = ("person", "organization", "country")
@@ -123,7 +124,8 @@ def actors_index(site: Site, lang: str) -> PageView:
 
 def term_page(site: Site, kind: str, term: Term, url_of: Any, rel: Any, lang: str) -> PageView:
     here = url_of(term.id)
-    items = [briefing_item(site.briefings[i], lang, here) for i in rel.get(term.id, ())]
+    listed = rel.get(term.id, ())  # newest first
+    items = [briefing_item(site.briefings[i], lang, here) for i in listed[:LATEST]]
     country = actor_link(site, term.country.id, lang, here) if term.country else None
     return PageView(
         f"{kind}/{term.id}.md",
@@ -131,6 +133,7 @@ def term_page(site: Site, kind: str, term: Term, url_of: Any, rel: Any, lang: st
         {
             "front": front_matter(term.name.get(lang), f"{t(kind, lang)}: {term.name.get(lang)}", kind[:-1]),
             "term": {"name": term.name.get(lang), "country": country, "briefings": items,
+                     "earlier": compact_years(site, listed[LATEST:], lang, here),
                      "other_name": lang_text(term.name.get(other(lang)), other(lang))},
         },
     )
