@@ -178,28 +178,31 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     generated = _GENERATED_HTML.pop(page.file.src_uri, None)
     if generated is None:
         return html
-    if not SHORTCUTS:
-        return generated
     _CONTENT[page.file.src_uri] = generated
-    return _stand_in(generated)
+    return _stand_in(generated) if SHORTCUTS else generated
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     html = _CONTENT.pop(page.file.src_uri, None)
-    if html is not None:
-        stand_in = _stand_in(html)
-        if output.count(stand_in) != 1:
-            raise RuntimeError(f"{page.file.src_uri}: the theme did not show the page's content exactly once")
-        output = output.replace(stand_in, html)
-    # After the content is back, so that pages from the memo and from the theme
-    # go through the same last step.
-    return collapse_whitespace(_search_worker(_rtl_root(output, config)))
+    if html is None:
+        return _finish(output, config)
+    # The theme's frame around the content loses its indentation; the
+    # generator's HTML, compact already, goes back as it is (walking it too
+    # doubled the time for no byte). Both ways of rendering split the page
+    # at the content, so they give the same page.
+    shown = _stand_in(html) if SHORTCUTS else html
+    if output.count(shown) != 1:
+        raise RuntimeError(f"{page.file.src_uri}: the theme did not show the page's content exactly once")
+    before, after = output.split(shown)
+    return _finish(before, config) + html + _finish(after, config)
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
-    if not template_name.endswith(".html"):
-        return output
-    return collapse_whitespace(_search_worker(_rtl_root(output, config)))
+    return _finish(output, config) if template_name.endswith(".html") else output
+
+
+def _finish(theme_html: str, config: Any) -> str:
+    return collapse_whitespace(_search_worker(_rtl_root(theme_html, config)))
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
