@@ -12,6 +12,7 @@ edition's `ar/` prefix set aside):
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from generator.core.sitesize import walk_files
@@ -40,3 +41,23 @@ def site_parts(site: Path) -> dict[str, int]:
     for path, size in walk_files(site):
         totals[part_of(path)] += size
     return totals
+
+
+def parts_table(parts: dict[str, int], briefings: int) -> str:
+    """A Markdown table of the parts: kB per briefing and MB in all."""
+    lines = ["| part | kB per briefing | MB |", "|---|---:|---:|"]
+    for part, size in [*parts.items(), ("total", sum(parts.values()))]:
+        lines.append(f"| {part} | {size / briefings / 1e3:.1f} | {size / 1e6:.1f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="A built site's bytes per briefing, by part (both editions).")
+    parser.add_argument("site", type=Path, help="the built site/ folder")
+    parser.add_argument("--briefings", type=int, required=True, help="how many briefings the site was built from")
+    args = parser.parse_args(argv)
+    print(parts_table(site_parts(args.site), args.briefings))
+
+
+if __name__ == "__main__":
+    main()

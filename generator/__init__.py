@@ -17,13 +17,15 @@ in this list (tests/test_layout.py checks it, and that no import circle is left)
                rounded numbers), networks, charts, worldmap; model in, SVG
                text out, below views so that the view models place figures
     views/     4a view models: parts (PageView and shared items), pages
-               (briefings), profiles, timeline_pages, network_pages, figures
-               (what each picture shows, named and linked), edition, i18n
+               (briefings), profiles, actor_lists (an actor's briefings and
+               events in pages of bounded length), timeline_pages, network_pages,
+               figures (what each picture shows, named and linked), edition, i18n
     output/    4b render, search documents and the sharded index, exports
     engine/    6 engine (MkDocs or ProperDocs): choice (which engine), adapter
                (config, staging folders, swap), configfile (mkdocs.yml as
                data), runs, mkdocs_run (the engine's process), mkdocs_hooks,
-               page_memo; the only package that imports MkDocs
+               page_memo, htmlspace (page HTML without indentation); the only
+               package that imports MkDocs
     (top)      cli, build (the stages in order), buildstate, editions,
                publish, serve, status, scaffold, drafting (what a pasted
                article's text shows, proposed by `new briefing --from-file`),

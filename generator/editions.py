@@ -82,7 +82,7 @@ def generate(site: Site, project: Project, config: SiteConfig, lang: str, previo
     """Every page of one edition (reusing `previous` renderings of unchanged view models), and its other files."""
     env = environment(project.templates / "pages")
     pages: dict[str, Rendered] = {}
-    for page in edition_pages(site, lang, config.site_name):
+    for page in edition_pages(site, lang, config.site_name, config.limits.max_actor_list):
         digest = page_digest(page, lang)
         hit = previous.get(page.path)
         if hit is not None and hit.digest == digest:
@@ -98,15 +98,22 @@ EXPORTS_FOLDER = "data"  # at the English edition's root, which is the site's
 
 
 def export_files(site: Site, config: SiteConfig) -> dict[str, bytes]:
-    """The machine-readable exports: language-neutral, so once, at the site root."""
-    return {
-        "events.json": exports.to_json(exports.events_json(site)),
+    """The machine-readable exports: language-neutral, so once, at the site root.
+
+    The events and briefings, past extra.limits max_export_bytes, also come a
+    year a file (events/<year>.json, briefings/<year>.json), for readers that
+    need one year and for hosts that cap a file's size."""
+    files = {
         "actors.json": exports.to_json(exports.actors_json(site)),
-        "briefings.json": exports.to_json(exports.briefings_json(site)),
         "network.json": exports.to_json(exports.network_json(site)),
         "events.ics": exports.events_ics(site, config.site_url),
         "entities.ftm.json": exports.ftm_lines(exports.ftm_entities(site, config.site_url)),
     }
+    for name, items in (("events", exports.events_json(site)), ("briefings", exports.briefings_json(site))):
+        files[f"{name}.json"] = exports.to_json(items)
+        if len(files[f"{name}.json"]) > config.limits.max_export_bytes:
+            files.update(exports.by_year(name, items))
+    return files
 
 
 def write_exports(job: EditionJob) -> float:

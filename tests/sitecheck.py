@@ -75,3 +75,24 @@ def check_site(site: Path, root_path: str = "/") -> list[str]:
             if parts.fragment and target.suffix == ".html" and parts.fragment not in get(target).ids:
                 problems.append(f"{rel_page}: missing anchor {url}")
     return problems
+
+
+def unreachable_pages(site: Path, roots: tuple[str, ...] = ("index.html", "ar/index.html")) -> list[str]:
+    """Pages (index.html files) no chain of links from the editions' home pages leads to."""
+    pages = {page.relative_to(site).as_posix() for page in site.rglob("index.html")}
+    seen: set[str] = set()
+    pending = [root for root in roots if root in pages]
+    while pending:
+        rel_page = pending.pop()
+        if rel_page in seen:
+            continue
+        seen.add(rel_page)
+        for _tag, _attr, url in _parse(site / rel_page).links:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+                continue
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel_page), unquote(parts.path)))
+            target = joined + "/index.html" if (site / joined).is_dir() else joined
+            if target in pages and target not in seen:
+                pending.append(target)
+    return sorted(pages - seen)

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import SAMPLE_CONTENT, copy_project, run_cli
-from sitecheck import check_site
+from sitecheck import check_site, unreachable_pages
 
 SEED = "shamkhani-patrushev-moscow-2023"
 
@@ -116,6 +116,7 @@ def test_profiles_list_the_right_briefings(sample_site: Path) -> None:
 
 def test_whole_site_link_check(sample_site: Path) -> None:
     assert check_site(sample_site) == []
+    assert unreachable_pages(sample_site) == []
 
 
 def test_no_third_party_requests_in_pages(sample_site: Path) -> None:

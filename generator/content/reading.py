@@ -24,6 +24,13 @@ class Limits:
     # refusals (GitHub and GitLab Pages: 1 GB; GitLab Pages: 200,000 files).
     max_site_bytes: int = 900_000_000
     max_site_files: int = 180_000
+    # Briefings, or events, an actor page lists before it lists only the latest
+    # and links to a page per year (views/actor_lists.py).
+    max_actor_list: int = 200
+    # An export (events.json, briefings.json) past this size also comes a year
+    # a file: below Cloudflare Pages' cap on one file (25 MiB), the strictest
+    # of the common static hosts.
+    max_export_bytes: int = 25_000_000
 
 
 def read_content(path: Path, rel: str, report: Report, limits: Limits) -> Optional[str]:

@@ -41,6 +41,11 @@ def actor(actor_id: str) -> str:
     return f"actors/{actor_id}/"
 
 
+def actor_year(actor_id: str, year: int) -> str:
+    """An actor's briefings and events of one year, when the actor's page lists only the latest."""
+    return f"actors/{actor_id}/{year}/"
+
+
 def place(place_id: str) -> str:
     return f"places/{place_id}/"
 

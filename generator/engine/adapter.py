@@ -182,7 +182,7 @@ def edition_config(root: Path, build: Path, config: SiteConfig, lang: str, prese
         "nav": nav_for(lang, present),
         # The nav holds the section pages; the pages inside a section are
         # reached from it, deliberately outside the nav: MkDocs need not say so.
-        "not_in_nav": "/*/*.md",
+        "not_in_nav": "/*/*.md\n/*/*/*.md",
         "plugins": _plugins(config),
         "hooks": [str(HOOKS.resolve())],
         "extra_css": ["assets/briefing/briefing.css"],

@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.core import stored
 from generator.core.writer import replace_file, replacing
+from generator.engine.htmlspace import collapse_whitespace
 from generator.engine.page_memo import MemoTemplate, PageMemo
 # The engine's shortcuts for generated pages (the page template rendered once
 # per shape of page, no Markdown parser, a stand-in for the content while the
@@ -165,24 +166,31 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     generated = _GENERATED_HTML.pop(page.file.src_uri, None)
     if generated is None:
         return html
-    if not SHORTCUTS:
-        return generated
     _CONTENT[page.file.src_uri] = generated
-    return _stand_in(generated)
+    return _stand_in(generated) if SHORTCUTS else generated
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     html = _CONTENT.pop(page.file.src_uri, None)
-    if html is not None:
-        stand_in = _stand_in(html)
-        if output.count(stand_in) != 1:
-            raise RuntimeError(f"{page.file.src_uri}: the theme did not show the page's content exactly once")
-        output = output.replace(stand_in, html)
-    return _rtl_root(output, config)
+    if html is None:
+        return _finish(output, config)
+    # The theme's frame around the content loses its indentation; the
+    # generator's HTML, compact already, goes back as it is (walking it too
+    # doubled the time for no byte). Both ways of rendering split the page
+    # at the content, so they give the same page.
+    shown = _stand_in(html) if SHORTCUTS else html
+    if output.count(shown) != 1:
+        raise RuntimeError(f"{page.file.src_uri}: the theme did not show the page's content exactly once")
+    before, after = output.split(shown)
+    return _finish(before, config) + html + _finish(after, config)
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
-    return _rtl_root(output, config) if template_name.endswith(".html") else output
+    return _finish(output, config) if template_name.endswith(".html") else output
+
+
+def _finish(theme_html: str, config: Any) -> str:
+    return collapse_whitespace(_rtl_root(theme_html, config))
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:

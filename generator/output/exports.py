@@ -37,6 +37,14 @@ def to_json(value: Any) -> bytes:
     return (_no_html(text) + "\n").encode()
 
 
+def by_year(name: str, items: list[dict[str, Any]]) -> dict[str, bytes]:
+    """`items` (each with an ISO "date") as one JSON file per year, `<name>/<year>.json`, in their order."""
+    years: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        years.setdefault(item["date"][:4], []).append(item)
+    return {f"{name}/{year}.json": to_json(group) for year, group in sorted(years.items())}
+
+
 def _no_html(json_text: str) -> str:
     return json_text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

@@ -13,13 +13,13 @@ from .timeline_pages import timeline_pages
 from .network_pages import network_pages
 
 
-def edition_pages(site: Site, lang: str, site_name: Bilingual) -> Iterator[PageView]:
+def edition_pages(site: Site, lang: str, site_name: Bilingual, actor_list_max: int) -> Iterator[PageView]:
     forget_links()
     yield home_page(site, lang, site_name)
     yield briefings_index(site, lang)
     for index in range(len(site.briefings)):
         yield briefing_page(site, index, lang)
-    yield from profile_pages(site, lang)
+    yield from profile_pages(site, lang, actor_list_max)
     yield from timeline_pages(site, lang)
     yield from network_pages(site, lang)
 

@@ -86,6 +86,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "in_briefings": {"en": "Briefings", "ar": "الإحاطات"},
     "involved": {"en": "involved", "ar": "معني"},
     "mentioned": {"en": "mentioned", "ar": "مذكور"},
+    "earlier_briefings": {"en": "Earlier briefings", "ar": "إحاطات سابقة"},
+    "involved_in": {"en": "Involved in", "ar": "معني بها"},
+    "mentioned_in": {"en": "Mentioned in", "ar": "مذكور فيها"},
+    "by_year": {"en": "All briefings and events, by year", "ar": "كل الإحاطات والأحداث حسب السنة"},
+    "year_counts": {"en": "{briefings} briefings, {events} events", "ar": "إحاطات: {briefings}، أحداث: {events}"},
+    "earlier_events": {"en": "Earlier events", "ar": "أحداث سابقة"},
+    "actor_year": {"en": "{name} in {year}", "ar": "{name} في {year}"},
+    "actor_year_description": {"en": "Briefings and events of {name} in {year}", "ar": "إحاطات وأحداث {name} في {year}"},
     "appears_with": {"en": "Appears most with", "ar": "يظهر غالبًا مع"},
     "shared_briefings": {"en": "Shared briefings", "ar": "إحاطات مشتركة"},
     "actor": {"en": "Actor", "ar": "الجهة"},
@@ -182,6 +190,11 @@ def t(key: str, lang: str, **values: object) -> str:
 
 def format_date(day: dt.date, lang: str) -> str:
     return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def format_day_month(day: dt.date, lang: str) -> str:
+    """A date without its year, for lists under a year's heading."""
+    return f"{day.day} {MONTHS[lang][day.month - 1]}"
 
 
 def format_month(year: int, month: int, lang: str) -> str:

@@ -67,9 +67,6 @@ def briefing_page(site: Site, index: int, lang: str) -> PageView:
             "dir": direction(d.doc.lang),
             "original": d is original,
             "label": t("original_in" if d is original else "translation_in", lang, language=LANGUAGE_NAMES[lang][d.doc.lang]),
-            # Readers search in their edition's language; the other column would
-            # double the index for no hit they can read.
-            "exclude": d.doc.lang != lang and mine is not None,
         }
         for d in shown
     ]
@@ -77,7 +74,7 @@ def briefing_page(site: Site, index: int, lang: str) -> PageView:
     # Built here rather than in the template: a loop over every paragraph of
     # every briefing was the template's largest cost.
     opening = [
-        f'<div class="bf-cell{" bf-original" if c["original"] else ""}"{" data-search-exclude" if c["exclude"] else ""}'
+        f'<div class="bf-cell{" bf-original" if c["original"] else ""}"'
         f' lang="{escape(c["lang"])}" dir="{escape(c["dir"])}">'
         for c in columns
     ]

@@ -10,17 +10,22 @@ from .i18n import format_date, t
 from ..linking.link import Site
 from ..content.model import Actor, Role, Term, other
 from .parts import PageView, actor_link, briefing_item, front_matter, lang_text
+from .actor_lists import (LATEST, ActorLists, actor_lists, actor_year_pages, by_year, compact_years, events_by_year,
+                          year_links)
 from .timeline_pages import actor_events
 from .figures import actor_pictures, places_map
 
 KIND_ORDER = ("person", "organization", "country")
 
 
-def profile_pages(site: Site, lang: str) -> Iterator[PageView]:
+def profile_pages(site: Site, lang: str, list_max: int) -> Iterator[PageView]:
+    """`list_max`: the longest list of briefings or events an actor page holds before it pages by year (actor_lists)."""
     corpus = site.corpus
     yield actors_index(site, lang)
     for actor in corpus.actors.values():
-        yield actor_page(site, actor, lang)
+        lists = actor_lists(site, actor.id, list_max)
+        yield actor_page(site, actor, lists, lang)
+        yield from actor_year_pages(site, actor, lists, lang)
     for kind, terms, url_of, rel in (
         ("topics", corpus.topics, urls.topic, site.relations.by_topic),
         ("places", corpus.places, urls.place, site.relations.by_place),
@@ -50,12 +55,10 @@ def _role(site: Site, role: Role, lang: str, here: str) -> dict[str, Any]:
     }
 
 
-def actor_page(site: Site, actor: Actor, lang: str) -> PageView:
+def actor_page(site: Site, actor: Actor, lists: ActorLists, lang: str) -> PageView:
     here = urls.actor(actor.id)
     rel = site.relations
-    briefings = []
-    for index, how in rel.by_actor.get(actor.id, ()):
-        briefings.append(briefing_item(site.briefings[index], lang, here, how=t(how, lang)))
+    briefings = [briefing_item(site.briefings[index], lang, here, how=t(how, lang)) for index, how in lists.latest]
     roles = sorted(actor.roles, key=lambda r: (r.start is None, r.start or r.end), reverse=True)
     bio = actor.bio.get(lang) if actor.bio else None
     context = {
@@ -70,12 +73,15 @@ def actor_page(site: Site, actor: Actor, lang: str) -> PageView:
             "wikidata": f"https://www.wikidata.org/wiki/{actor.wikidata}" if actor.wikidata else None,
             "website": actor.website,
             "briefings": briefings,
+            "earlier": by_year(site, lists.earlier, lang, here),
+            "years": year_links(site, actor.id, lists, lang, here) if lists.paged else [],
+            "earlier_events": events_by_year(site, lists.earlier_events, lang, here),
             "co_actors": [
                 {**link, "count": count}
                 for other_id, count in rel.co_actors.get(actor.id, ())
                 if (link := actor_link(site, other_id, lang, here))
             ],
-            "events": actor_events(site, actor.id, lang, here),
+            "events": actor_events(site, actor.id, lang, here, lists.latest_events),
             "pictures": actor_pictures(site, actor.id, lang, here),
             "topics": [
                 {"href": urls.relative(here, urls.topic(tid)), "name": site.corpus.topics[tid].name.get(lang), "count": n}
@@ -120,7 +126,8 @@ def actors_index(site: Site, lang: str) -> PageView:
 
 def term_page(site: Site, kind: str, term: Term, url_of: Any, rel: Any, lang: str) -> PageView:
     here = url_of(term.id)
-    items = [briefing_item(site.briefings[i], lang, here) for i in rel.get(term.id, ())]
+    listed = rel.get(term.id, ())  # newest first
+    items = [briefing_item(site.briefings[i], lang, here) for i in listed[:LATEST]]
     country = actor_link(site, term.country.id, lang, here) if term.country else None
     return PageView(
         f"{kind}/{term.id}.md",
@@ -128,6 +135,7 @@ def term_page(site: Site, kind: str, term: Term, url_of: Any, rel: Any, lang: st
         {
             "front": front_matter(term.name.get(lang), f"{t(kind, lang)}: {term.name.get(lang)}", kind[:-1]),
             "term": {"name": term.name.get(lang), "country": country, "briefings": items,
+                     "earlier": compact_years(site, listed[LATEST:], lang, here),
                      "other_name": lang_text(term.name.get(other(lang)), other(lang))},
         },
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Optional, Sequence
 
 from markupsafe import Markup, escape
 
@@ -141,7 +141,8 @@ def _year_nav(by_year: dict[int, list[int]], here: str) -> list[dict[str, Any]]:
     return [{"year": y, "href": urls.relative(here, urls.timeline_year(y)), "count": len(ix)} for y, ix in sorted(by_year.items())]
 
 
-def actor_events(site: Site, actor_id: str, lang: str, here: str) -> dict[str, Any]:
+def actor_events(site: Site, actor_id: str, lang: str, here: str, shown: Sequence[int]) -> dict[str, Any]:
+    """Whom the actor met (from all its events) and the `shown` events, grouped by year and month."""
     indexes = list(site.timeline.by_actor.get(actor_id, ()))
     events = site.timeline.events
     met: dict[str, list[int]] = {}
@@ -161,7 +162,7 @@ def actor_events(site: Site, actor_id: str, lang: str, here: str) -> dict[str, A
             "first_iso": first.isoformat(), "first": format_date(first, lang),
             "last_iso": last.isoformat(), "last": format_date(last, lang),
         })
-    return {"groups": grouped(site, indexes, lang, here), "met_with": rows}
+    return {"groups": grouped(site, list(shown), lang, here), "met_with": rows}
 
 
 def briefing_events(site: Site, slug: str, lang: str, here: str) -> list[dict[str, Any]]:
