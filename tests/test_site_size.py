@@ -181,7 +181,7 @@ def test_exports_past_the_size_also_come_a_year_a_file(paged_site: Path) -> None
 
 def test_exports_under_the_size_stay_whole(sample_site: Path) -> None:
     assert sorted(path.name for path in (sample_site / "data").iterdir()) == [
-        "actors.json", "briefings.json", "entities.ftm.json", "events.ics", "events.json"]
+        "actors.json", "briefings.json", "entities.ftm.json", "events.ics", "events.json", "network.json"]
 
 
 def test_by_year_keeps_the_order_within_each_year() -> None:
