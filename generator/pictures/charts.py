@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
 from . import palette
-from .svg import Pairs, anchor, element, group, link, picture, text
+from .svg import anchor, element, group, link, picture, text
 
 CHART_HEIGHT, PLOT_TOP, PLOT_HEIGHT, SIDE = 250, 44, 150, 40
-YEAR_PAINT = (("fill", palette.INK), ("font-size", 12))  # a chart's years and legend: the main text
+YEAR_PAINT = (("fill", palette.INK), ("font-size", 12))  # a chart's years: main text, as its legend
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,9 @@ def _legend_width(kinds: Sequence[str], names: Mapping[str, str]) -> float:
     return sum(34 + 8 * len(names.get(kind, kind)) for kind in kinds)
 
 
-def _legend(kinds: Sequence[str], names: Mapping[str, str], lang: str, width: float, paint: Pairs) -> str:
-    """The types shown, a box of each one's colour beside its name; `paint` the names' (fill, size) where the
-    picture's defaults differ."""
+def _legend(kinds: Sequence[str], names: Mapping[str, str], lang: str, width: float, fill: Optional[str]) -> str:
+    """The types shown, a box of each one's colour beside its name; `fill` the names' where the picture's
+    default differs."""
     rtl = lang == "ar"
     out, offset = [], 0.0
     for kind in kinds:
@@ -74,9 +74,10 @@ def _legend(kinds: Sequence[str], names: Mapping[str, str], lang: str, width: fl
         box = width - SIDE - offset - 12 if rtl else SIDE + offset
         out.append(element("rect", [("x", box), ("y", 8), ("width", 12), ("height", 12),
                                     ("fill", palette.event_colour(kind))]))
-        out.append(text(box - 5 if rtl else box + 17, 18, label, anchor("right" if rtl else "left", lang)))
+        out.append(text(box - 5 if rtl else box + 17, 18, label, lang, anchor("right" if rtl else "left", lang),
+                        (("font-size", 12),)))
         offset += _legend_width([kind], names)
-    return element("g", paint, "".join(out))
+    return element("g", [("fill", fill)], "".join(out))
 
 
 def _ticks(top: int) -> list[int]:
@@ -102,7 +103,7 @@ def month_chart(bars: Sequence[Bar], type_names: Mapping[str, str], ident: str, 
     for value in _ticks(top):
         y = base - value * scale
         grid.append(element("line", [("x1", SIDE), ("y1", y), ("x2", width - SIDE), ("y2", y)]))
-        numbers.append(text(width - SIDE + 6 if rtl else SIDE - 6, y + 4, str(value),
+        numbers.append(text(width - SIDE + 6 if rtl else SIDE - 6, y + 4, str(value), lang,
                             anchor("left" if rtl else "right", lang)))
     parts = [group([("stroke", palette.GRID)], "".join(grid)), *numbers]
     for i, bar in enumerate(bars):
@@ -120,10 +121,10 @@ def month_chart(bars: Sequence[Bar], type_names: Mapping[str, str], ident: str, 
             parts.append(link(bar.href, hit + "".join(stack), bar.tip))
         if step >= 20 or bar.month == 1 or i == 0:
             label = str(bar.month) if step >= 20 else str(bar.year)
-            parts.append(text(x + step / 2, base + 16, label, "middle"))
+            parts.append(text(x + step / 2, base + 16, label, lang, "middle"))
         if step >= 20 and (bar.month == 1 or i == 0):
-            parts.append(text(x + step / 2, base + 34, str(bar.year), "middle", YEAR_PAINT))
-    body = _legend(kinds, type_names, lang, width, YEAR_PAINT) + "".join(parts)
+            parts.append(text(x + step / 2, base + 34, str(bar.year), lang, "middle", YEAR_PAINT))
+    body = _legend(kinds, type_names, lang, width, palette.INK) + "".join(parts)
     # Most of a chart's text is secondary (numbers and months): that is the default.
     return picture(ident, width, CHART_HEIGHT, title, desc, body, lang, "bf-picture bf-picture--chart", least=None,
                    defaults=[("fill", palette.MUTED), ("font-size", 11)])
@@ -160,7 +161,8 @@ def strip(marks: Sequence[Mark], type_names: Mapping[str, str], ident: str, titl
             x = _x(i, step, width, rtl)
             axis.append(element("line", [("x1", x if not rtl else x + step), ("y1", base + 1),
                                          ("x2", x if not rtl else x + step), ("y2", base + 7)]))
-            years.append(text(x + (step if rtl else 0), base + 20, str(year), anchor("right" if rtl else "left", lang)))
+            years.append(text(x + (step if rtl else 0), base + 20, str(year), lang,
+                              anchor("right" if rtl else "left", lang)))
     # The squares' group has the most frequent type's colour: a square of that type says none.
     frequent = _most_frequent([mark.kind for mark in marks])
     squares = []
@@ -171,7 +173,7 @@ def strip(marks: Sequence[Mark], type_names: Mapping[str, str], ident: str, titl
         square = element("rect", [("x", x), ("y", y), ("width", size), ("height", size),
                                   ("fill", None if colour == palette.event_colour(frequent) else colour)])
         squares.append(link(mark.href, square, mark.tip))
-    body = (_legend(kinds, type_names, lang, width, [("font-size", 12)])
+    body = (_legend(kinds, type_names, lang, width, None)
             + group([("stroke", palette.MUTED)], "".join(axis))
             + group([("fill", palette.event_colour(frequent))], "".join(squares)) + "".join(years))
     return picture(ident, width, base + 30, title, desc, body, lang, "bf-picture bf-picture--strip", least=None,

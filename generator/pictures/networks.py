@@ -70,7 +70,7 @@ def _label(x: float, y: float, name: str, lang: str, physical: str, size: float 
     if physical == "middle" and width:
         half = 0.3 * size * len(shown) + 4
         x = min(max(x, half), max(width - half, half))
-    return text(x, y, shown, anchor(physical, lang) if physical != "middle" else "middle",
+    return text(x, y, shown, lang, anchor(physical, lang) if physical != "middle" else "middle",
                 [("font-size", None if size == inherited else size), *paint])
 
 

@@ -49,12 +49,16 @@ def group(pairs: Pairs, inner: str) -> str:
     return element("g", pairs, inner) if inner else ""
 
 
-def text(x: Number, y: Number, content: str, anchor: str = "start", paint: Pairs = ()) -> str:
-    """A label. Its lang and direction are the picture's (set once on the <svg>), its fill and size
-    inherited unless `paint` says otherwise; text-anchor is written only when it is not the initial start,
-    so no group sets one."""
-    return element("text", [("x", x), ("y", y), ("text-anchor", None if anchor == "start" else anchor), *paint],
-                   esc(content))
+def text(x: Number, y: Number, content: str, lang: str, anchor: str = "start", paint: Pairs = ()) -> str:
+    """A label in the edition's language `lang`. Its direction is the picture's (set once on the <svg>), its
+    fill and size inherited unless `paint` says otherwise; text-anchor is written only when it is not the
+    initial start, so no group sets one.
+
+    An Arabic label keeps its own lang: the page's stylesheet gives Arabic text its font and size by
+    [lang="ar"] (briefing.css), which an inherited lang does not match. Its size is then 1.08em of its
+    parent's, so no group between it and the <svg> sets a font-size."""
+    return element("text", [("x", x), ("y", y), ("text-anchor", None if anchor == "start" else anchor), *paint,
+                            ("lang", lang if lang == "ar" else None)], esc(content))
 
 
 def anchor(physical: str, lang: str) -> str:

@@ -93,7 +93,7 @@ def place_map(markers: Sequence[Marker], outline_href: str, ident: str, title: s
         if i in labelled:
             physical = "right" if lang == "ar" else "left"
             lx = x - (r + 4) if lang == "ar" else x + r + 4
-            inner += text(lx, y + 4, marker.name, anchor(physical, lang),
+            inner += text(lx, y + 4, marker.name, lang, anchor(physical, lang),
                           (("stroke-width", 3), ("paint-order", "stroke")))
         links.append(link(marker.href, inner, marker.tip))
     # The markers and the labels share the white outline (of different widths): it is set on their group.

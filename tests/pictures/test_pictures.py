@@ -66,7 +66,7 @@ def test_numbers_are_written_one_way() -> None:
 
 
 def test_text_and_attributes_are_escaped() -> None:
-    label = text(1, 2, HOSTILE)
+    label = text(1, 2, HOSTILE, "en")
     assert "<script>" not in label and "&lt;script&gt;" in label and "&amp;" in label
     assert attrs([("title", '"><script>')]) == ' title="&quot;&gt;&lt;script&gt;"'
     anchor = link('javascript:"x"', "", HOSTILE)
