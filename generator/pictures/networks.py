@@ -97,8 +97,7 @@ def ego_figure(figure: Ego, nodes: Mapping[str, Node], caption: Caption) -> str:
     for actor, weight in figure.counterparts:
         x, y, angle = places[actor]
         node = nodes[actor]
-        spokes.append(tip(element("line", [("x1", cx), ("y1", cy), ("x2", x), ("y2", y), *_stroke_width(weight)]),
-                          node.tip))
+        spokes.append(tip(element("line", [("x2", x - cx), ("y2", y - cy), *_stroke_width(weight)]), node.tip))
         r = _radius(weight, 2.5, 16)
         lx = cx + side * (radius + r + 8) * math.cos(angle)
         ly = cy + (radius + r + 8) * math.sin(angle) + 4
@@ -113,7 +112,9 @@ def ego_figure(figure: Ego, nodes: Mapping[str, Node], caption: Caption) -> str:
     middle = (element("circle", [("cx", cx), ("cy", cy), ("r", 18), ("fill", palette.CENTER), ("stroke", "none")])
               + _label(cx, cy + 36, center.name, caption.lang, "middle", 13))
     body = (group([("stroke", palette.GRID)], "".join(ties))
-            + group([("stroke", palette.MUTED), ("stroke-opacity", "0.6")], "".join(spokes))
+            # The spokes start at the centre, the origin of their group: each line says only where it ends.
+            + group([("stroke", palette.MUTED), ("stroke-opacity", "0.6"),
+                     ("transform", f"translate({num(cx)} {num(cy)})")], "".join(spokes))
             + group(HALOED, tip(middle, center.tip) + "".join(marks)))
     return picture(caption.ident, width, height, caption.title, caption.desc, body, caption.lang,
                    "bf-picture bf-picture--network", defaults=_label_paint(LABEL_SIZE))
