@@ -40,8 +40,11 @@ def assert_named_picture(svg: Tag, lang: str) -> None:
     assert title is not None and title.get_text().strip() and desc is not None and desc.get_text().strip()
     assert svg["lang"] == lang
     assert bool(ARABIC.search(title.get_text())) == (lang == "ar"), title.get_text()
+    assert svg["direction"] == ("rtl" if lang == "ar" else "ltr")
+    # The labels inherit lang and direction from the <svg>; an Arabic one keeps its lang for the stylesheet.
     for text in svg.find_all("text"):
-        assert text["lang"] == lang and text["direction"] == ("rtl" if lang == "ar" else "ltr")
+        assert text.get("lang", lang) == lang and "direction" not in text.attrs
+        assert (text.get("lang") == "ar") == (lang == "ar")
     for anchor in svg.find_all("a"):
         assert anchor["tabindex"] == "-1"  # the picture is one image; its links are listed beside it
         assert not anchor["href"].startswith(("http:", "https:", "javascript:", "/"))

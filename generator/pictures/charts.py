@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
 from . import palette
-from .svg import Label, anchor, element, link, picture, text
+from .svg import anchor, element, group, link, picture, text
 
 CHART_HEIGHT, PLOT_TOP, PLOT_HEIGHT, SIDE = 250, 44, 150, 40
+YEAR_PAINT = (("fill", palette.INK), ("font-size", 12))  # a chart's years: main text, as its legend
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,9 @@ def _legend_width(kinds: Sequence[str], names: Mapping[str, str]) -> float:
     return sum(34 + 8 * len(names.get(kind, kind)) for kind in kinds)
 
 
-def _legend(kinds: Sequence[str], names: Mapping[str, str], lang: str, width: float) -> str:
+def _legend(kinds: Sequence[str], names: Mapping[str, str], lang: str, width: float, fill: Optional[str]) -> str:
+    """The types shown, a box of each one's colour beside its name; `fill` the names' where the picture's
+    default differs."""
     rtl = lang == "ar"
     out, offset = [], 0.0
     for kind in kinds:
@@ -71,10 +74,10 @@ def _legend(kinds: Sequence[str], names: Mapping[str, str], lang: str, width: fl
         box = width - SIDE - offset - 12 if rtl else SIDE + offset
         out.append(element("rect", [("x", box), ("y", 8), ("width", 12), ("height", 12),
                                     ("fill", palette.event_colour(kind))]))
-        out.append(text(box - 5 if rtl else box + 17, 18, Label(label, lang), anchor("right" if rtl else "left", lang),
-                        12, (("fill", palette.INK),)))
+        out.append(text(box - 5 if rtl else box + 17, 18, label, lang, anchor("right" if rtl else "left", lang),
+                        (("font-size", 12),)))
         offset += _legend_width([kind], names)
-    return "<g>" + "".join(out) + "</g>"
+    return element("g", [("fill", fill)], "".join(out))
 
 
 def _ticks(top: int) -> list[int]:
@@ -95,13 +98,14 @@ def month_chart(bars: Sequence[Bar], type_names: Mapping[str, str], ident: str, 
     top = max((bar.total for bar in bars), default=0) or 1
     scale = PLOT_HEIGHT / top
     base = PLOT_TOP + PLOT_HEIGHT
-    parts = []
+    # Gridlines and their numbers (beside the plot: nothing overlaps) drawn in two groups.
+    grid, numbers = [], []
     for value in _ticks(top):
         y = base - value * scale
-        parts.append(element("line", [("x1", SIDE), ("y1", y), ("x2", width - SIDE), ("y2", y),
-                                      ("stroke", palette.GRID)]))
-        parts.append(text(width - SIDE + 6 if rtl else SIDE - 6, y + 4, Label(str(value), lang),
-                          anchor("left" if rtl else "right", lang), 11, (("fill", palette.MUTED),)))
+        grid.append(element("line", [("x1", SIDE), ("y1", y), ("x2", width - SIDE), ("y2", y)]))
+        numbers.append(text(width - SIDE + 6 if rtl else SIDE - 6, y + 4, str(value), lang,
+                            anchor("left" if rtl else "right", lang)))
+    parts = [group([("stroke", palette.GRID)], "".join(grid)), *numbers]
     for i, bar in enumerate(bars):
         x = _x(i, step, width, rtl)
         stack, y = [], base
@@ -117,12 +121,13 @@ def month_chart(bars: Sequence[Bar], type_names: Mapping[str, str], ident: str, 
             parts.append(link(bar.href, hit + "".join(stack), bar.tip))
         if step >= 20 or bar.month == 1 or i == 0:
             label = str(bar.month) if step >= 20 else str(bar.year)
-            parts.append(text(x + step / 2, base + 16, Label(label, lang), "middle", 11, (("fill", palette.MUTED),)))
+            parts.append(text(x + step / 2, base + 16, label, lang, "middle"))
         if step >= 20 and (bar.month == 1 or i == 0):
-            parts.append(text(x + step / 2, base + 34, Label(str(bar.year), lang), "middle", 12,
-                              (("fill", palette.INK),)))
-    body = _legend(kinds, type_names, lang, width) + "".join(parts)
-    return picture(ident, width, CHART_HEIGHT, title, desc, body, lang, "bf-picture bf-picture--chart", least=None)
+            parts.append(text(x + step / 2, base + 34, str(bar.year), lang, "middle", YEAR_PAINT))
+    body = _legend(kinds, type_names, lang, width, palette.INK) + "".join(parts)
+    # Most of a chart's text is secondary (numbers and months): that is the default.
+    return picture(ident, width, CHART_HEIGHT, title, desc, body, lang, "bf-picture bf-picture--chart", least=None,
+                   defaults=[("fill", palette.MUTED), ("font-size", 11)])
 
 
 def strip(marks: Sequence[Mark], type_names: Mapping[str, str], ident: str, title: str, desc: str,
@@ -148,24 +153,37 @@ def strip(marks: Sequence[Mark], type_names: Mapping[str, str], ident: str, titl
     rows = max(heights.values())
     size = min(step - 2, 12.0)
     base = 34 + rows * (size + 2)
-    parts = [element("line", [("x1", SIDE), ("y1", base + 1), ("x2", width - SIDE), ("y2", base + 1),
-                              ("stroke", palette.MUTED)])]
-    for i, level, mark in cells:
-        x = _x(i, step, width, rtl) + (step - size) / 2
-        y = base - (level + 1) * (size + 2)
-        square = element("rect", [("x", x), ("y", y), ("width", size), ("height", size),
-                                  ("fill", palette.event_colour(mark.kind))])
-        parts.append(link(mark.href, square, mark.tip))
+    # The axis and the years' ticks, below the squares (nothing overlaps), in one group of their colour.
+    axis = [element("line", [("x1", SIDE), ("y1", base + 1), ("x2", width - SIDE), ("y2", base + 1)])]
+    years = []
     for i, (year, month) in enumerate(months):
         if month == 1 or i == 0:
             x = _x(i, step, width, rtl)
-            parts.append(element("line", [("x1", x if not rtl else x + step), ("y1", base + 1),
-                                          ("x2", x if not rtl else x + step), ("y2", base + 7),
-                                          ("stroke", palette.MUTED)]))
-            parts.append(text(x + (step if rtl else 0), base + 20, Label(str(year), lang),
-                              anchor("right" if rtl else "left", lang), 11, (("fill", palette.INK),)))
-    body = _legend(kinds, type_names, lang, width) + "".join(parts)
-    return picture(ident, width, base + 30, title, desc, body, lang, "bf-picture bf-picture--strip", least=None)
+            axis.append(element("line", [("x1", x if not rtl else x + step), ("y1", base + 1),
+                                         ("x2", x if not rtl else x + step), ("y2", base + 7)]))
+            years.append(text(x + (step if rtl else 0), base + 20, str(year), lang,
+                              anchor("right" if rtl else "left", lang)))
+    # The squares' group has the most frequent type's colour: a square of that type says none.
+    frequent = _most_frequent([mark.kind for mark in marks])
+    squares = []
+    for i, level, mark in cells:
+        x = _x(i, step, width, rtl) + (step - size) / 2
+        y = base - (level + 1) * (size + 2)
+        colour = palette.event_colour(mark.kind)
+        square = element("rect", [("x", x), ("y", y), ("width", size), ("height", size),
+                                  ("fill", None if colour == palette.event_colour(frequent) else colour)])
+        squares.append(link(mark.href, square, mark.tip))
+    body = (_legend(kinds, type_names, lang, width, None)
+            + group([("stroke", palette.MUTED)], "".join(axis))
+            + group([("fill", palette.event_colour(frequent))], "".join(squares)) + "".join(years))
+    return picture(ident, width, base + 30, title, desc, body, lang, "bf-picture bf-picture--strip", least=None,
+                   defaults=[("fill", palette.INK), ("font-size", 11)])
+
+
+def _most_frequent(kinds: Sequence[str]) -> str:
+    """The type of most events; of equal ones the first in palette.TYPE_ORDER (unknown types last, by name)."""
+    order = {kind: i for i, kind in enumerate(palette.TYPE_ORDER)}
+    return min(set(kinds), key=lambda kind: (-kinds.count(kind), order.get(kind, len(order)), kind))
 
 
 def _next(ym: tuple[int, int]) -> tuple[int, int]:

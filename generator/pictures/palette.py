@@ -5,7 +5,7 @@ from __future__ import annotations
 INK = "#1b1f24"  # labels, axes
 MUTED = "#57606a"  # secondary text, gridline labels
 GRID = "#d0d7de"
-HALO = "#ffffff"  # the outline that keeps a label readable over lines
+HALO = "#fff"  # the outline that keeps a label readable over lines
 CENTER = "#1f2a44"
 # Groups in order of size: the first seven get a colour each, the rest OTHER.
 GROUPS = ("#0b5cad", "#b3261e", "#1b7a3a", "#8a4b00", "#6a3d9a", "#00738a", "#a1306b")

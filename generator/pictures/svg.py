@@ -9,7 +9,6 @@ that the same content gives the same bytes on every machine.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from typing import Iterable, Optional, Union
 
 Number = Union[int, float]
@@ -45,23 +44,21 @@ def element(tag: str, pairs: Pairs, inner: str = "") -> str:
     return f"<{tag}{attrs(pairs)}>{inner}</{tag}>" if inner else f"<{tag}{attrs(pairs)}/>"
 
 
-@dataclass(frozen=True)
-class Label:
-    """A text label in the edition's language: lang and direction set on the
-    <text>, so that the browser shapes and orders Arabic in inline SVG."""
-
-    text: str
-    lang: str
-
-    @property
-    def dir(self) -> str:
-        return "rtl" if self.lang == "ar" else "ltr"
+def group(pairs: Pairs, inner: str) -> str:
+    """A <g> whose presentation attributes its children inherit; nothing when it holds nothing."""
+    return element("g", pairs, inner) if inner else ""
 
 
-def text(x: Number, y: Number, label: Label, anchor: str = "middle", size: Optional[Number] = None,
-         paint: Pairs = ()) -> str:
-    return element("text", [("x", x), ("y", y), ("text-anchor", anchor), ("font-size", size), *paint,
-                            ("lang", label.lang), ("direction", label.dir)], esc(label.text))
+def text(x: Number, y: Number, content: str, lang: str, anchor: str = "start", paint: Pairs = ()) -> str:
+    """A label in the edition's language `lang`. Its direction is the picture's (set once on the <svg>), its
+    fill and size inherited unless `paint` says otherwise; text-anchor is written only when it is not the
+    initial start, so no group sets one.
+
+    An Arabic label keeps its own lang: the page's stylesheet gives Arabic text its font and size by
+    [lang="ar"] (briefing.css), which an inherited lang does not match. Its size is then 1.08em of its
+    parent's, so no group between it and the <svg> sets a font-size."""
+    return element("text", [("x", x), ("y", y), ("text-anchor", None if anchor == "start" else anchor), *paint,
+                            ("lang", lang if lang == "ar" else None)], esc(content))
 
 
 def anchor(physical: str, lang: str) -> str:
@@ -90,7 +87,7 @@ SMALLEST = 0.75
 
 
 def picture(ident: str, width: Number, height: Number, title: str, desc: str, body: str, lang: str,
-            css: str, least: Optional[float] = SMALLEST) -> str:
+            css: str, least: Optional[float] = SMALLEST, defaults: Pairs = ()) -> str:
     """The <svg> element: a named graphic, named by its <title> and described by its <desc>.
 
     Its role is graphics-document (WAI-ARIA Graphics), not img: an img's
@@ -101,12 +98,18 @@ def picture(ident: str, width: Number, height: Number, title: str, desc: str, bo
     has a `least` share follows the column's width down to that share of its
     own (an inline style: the least width depends on the picture), and
     scrolls on a phone below it instead of shrinking into illegibility;
-    without one it keeps its drawn size (the stylesheet says so for charts)."""
+    without one it keeps its drawn size (the stylesheet says so for charts).
+
+    Presentation attributes inherit: `defaults` (e.g. the labels' fill
+    and size) are written here once rather than on every element, and the
+    edition's direction with its lang, so that the browser shapes and
+    orders Arabic labels in inline SVG."""
     head = attrs([
         ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", f"0 0 {num(width)} {num(height)}"),
         ("width", width), ("height", height), ("role", "graphics-document"),
         ("aria-labelledby", f"{ident}-title {ident}-desc"), ("class", css), ("lang", lang),
-        ("style", f"min-width:{num(width * least)}px" if least else None),
+        ("direction", "rtl" if lang == "ar" else "ltr"),
+        ("style", f"min-width:{num(width * least)}px" if least else None), *defaults,
     ])
     return (f"<svg{head}><title id=\"{esc(ident)}-title\">{esc(title)}</title>"
             f"<desc id=\"{esc(ident)}-desc\">{esc(desc)}</desc>{body}</svg>")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from . import palette
-from .svg import Label, anchor, element, link, picture, text
+from .svg import anchor, element, group, link, picture, text
 
 WIDTH = 1000.0  # the whole world's width in the outline's units
 NORTH, SOUTH = 84.0, -58.0  # the latitudes the outline covers
@@ -81,19 +81,22 @@ def place_map(markers: Sequence[Marker], outline_href: str, ident: str, title: s
     points = [((x - x0) * scale, (y - y0) * scale) for x, y in (project(m.latitude, m.longitude) for m in markers)]
     ranked = sorted(range(len(markers)), key=lambda i: (-markers[i].events, markers[i].name))
     labelled = _labelled(markers, points, ranked, 1.0, lang)
-    parts = [element("image", [("href", outline_href), ("x", -x0 * scale), ("y", -y0 * scale), ("width", WIDTH * scale),
-                               ("height", HEIGHT * scale), ("preserveAspectRatio", "none")])]
+    image = element("image", [("href", outline_href), ("x", -x0 * scale), ("y", -y0 * scale), ("width", WIDTH * scale),
+                               ("height", HEIGHT * scale), ("preserveAspectRatio", "none")])
+    links = []
     # The largest first, so that small markers stay on top and clickable.
     for i in ranked:
         marker, (x, y) = markers[i], points[i]
         r = min(4 + 2 * math.sqrt(marker.events), 16)
         inner = element("circle", [("cx", x), ("cy", y), ("r", r), ("fill", palette.MARKER), ("fill-opacity", "0.85"),
-                                   ("stroke", palette.HALO), ("stroke-width", 1.2)])
+                                   ("stroke-width", 1.2)])
         if i in labelled:
             physical = "right" if lang == "ar" else "left"
             lx = x - (r + 4) if lang == "ar" else x + r + 4
-            inner += text(lx, y + 4, Label(marker.name, lang), anchor(physical, lang), 13,
-                          (("fill", palette.INK), ("stroke", palette.HALO), ("stroke-width", 3), ("paint-order", "stroke")))
-        parts.append(link(marker.href, inner, marker.tip))
-    return picture(ident, FRAME_WIDTH, FRAME_WIDTH / ASPECT, title, desc, "".join(parts), lang,
-                   "bf-picture bf-picture--map")
+            inner += text(lx, y + 4, marker.name, lang, anchor(physical, lang),
+                          (("stroke-width", 3), ("paint-order", "stroke")))
+        links.append(link(marker.href, inner, marker.tip))
+    # The markers and the labels share the white outline (of different widths): it is set on their group.
+    body = image + group([("stroke", palette.HALO)], "".join(links))
+    return picture(ident, FRAME_WIDTH, FRAME_WIDTH / ASPECT, title, desc, body, lang, "bf-picture bf-picture--map",
+                   defaults=[("fill", palette.INK), ("font-size", 13)])

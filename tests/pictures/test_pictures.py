@@ -19,7 +19,7 @@ from generator.linking.events import MergedEvent
 from generator.pictures import graph
 from generator.pictures.charts import Bar, Mark, month_chart, strip
 from generator.pictures.networks import Caption, Node, ego_figure, network_figure
-from generator.pictures.svg import Label, attrs, link, num, picture, text
+from generator.pictures.svg import attrs, link, num, picture, text
 from generator.pictures.worldmap import Marker, place_map
 
 GOLDEN = REPO / "tests" / "golden" / "pictures"
@@ -66,7 +66,7 @@ def test_numbers_are_written_one_way() -> None:
 
 
 def test_text_and_attributes_are_escaped() -> None:
-    label = text(1, 2, Label(HOSTILE, "en"))
+    label = text(1, 2, HOSTILE, "en")
     assert "<script>" not in label and "&lt;script&gt;" in label and "&amp;" in label
     assert attrs([("title", '"><script>')]) == ' title="&quot;&gt;&lt;script&gt;"'
     anchor = link('javascript:"x"', "", HOSTILE)
