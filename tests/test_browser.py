@@ -776,11 +776,17 @@ def test_search_panel_reads_in_the_edition_direction_at_any_width(server: Server
               return {direction: getComputedStyle(panel).direction, width: document.documentElement.clientWidth,
                       scrollX: window.scrollX, input: [input.left, input.right],
                       first: [first.left, first.right, first.top, first.bottom], name: panel.getAttribute('aria-label'),
-                      role: panel.getAttribute('role')};
+                      role: panel.getAttribute('role'), placeholder: panel.querySelector('.md-search__input').placeholder,
+                      reset: panel.querySelector('button[type=reset]').getAttribute('aria-label'),
+                      more: panel.querySelector('.bf-search__more').textContent};
             }""")
             page.screenshot(path=str(ARTIFACTS / f"{edition}-search-{width_name}.png"))
         assert facts["direction"] == ("rtl" if edition == "ar" else "ltr"), facts
         assert facts["role"] == "dialog" and facts["name"] == ("إبحث" if edition == "ar" else "Search"), facts
+        # The panel's words, which come with the edition's search/index.json.
+        assert (facts["placeholder"], facts["reset"], facts["more"]) == (
+            ("بحث", "مسح كلي", "عرض مزيد من النتائج") if edition == "ar" else ("Search", "Clear", "Show more results")
+        ), facts
         assert facts["scrollX"] == 0, facts
         assert facts["first"][0] >= -1 and facts["first"][1] <= facts["width"] + 1 and facts["first"][3] > facts["first"][2], facts
         assert facts["input"][0] >= -1 and facts["input"][1] <= facts["width"] + 1, facts

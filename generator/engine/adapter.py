@@ -41,9 +41,9 @@ SEARCH_SCRIPT = "search.js"  # in templates/assets/, published under assets/brie
 PAGES_ARCHIVE = "pages.msgpack"  # per edition: every page's Markdown (editions.py, stored.py)
 CHANGED = "changed.json"  # per edition: the pages a dirty engine run renders again
 LOCALES = {"en": "en_GB", "ar": "ar_AR"}
-# Interface strings the theme overrides use (404.html, the search button), in the edition's language:
+# Interface strings the theme overrides use (404.html), in the edition's language:
 # written into the generated config, so that no engine hook has to compute them.
-THEME_STRINGS = ("page_not_found", "page_not_found_text", "all_briefings", "search_more", "search_capped")
+THEME_STRINGS = ("page_not_found", "page_not_found_text", "all_briefings")
 NAV = ("home", "briefings", "actors", "timeline", "network", "topics", "places")
 NAV_PATHS = {
     "home": "index.md",

@@ -18,10 +18,22 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from ..text.searchforms import index_terms, query_rules
+from ..views.i18n import t
 from .searchindex import SearchDoc
 
 FORMAT_VERSION = 1
 ENTRY = "index.json"
+# The search panel's words (templates/assets/search.js): by their names there, the i18n key of each.
+PANEL_STRINGS = {
+    "placeholder": "search_placeholder",
+    "reset": "search_reset",
+    "prompt": "search_prompt",
+    "none": "search_none",
+    "one": "search_one",
+    "other": "search_other",
+    "more": "search_more",
+    "capped": "search_capped",
+}
 MAX_TF = 127
 
 
@@ -108,6 +120,7 @@ def search_files(docs: Sequence[SearchDoc], lang: str, sizes: ShardSizes = Shard
         # The first shard starts at the smallest string there is, so every term has a shard.
         "shards": [""] + [first for first, _shard in shards[1:]],
         "rules": query_rules(),
+        "strings": {name: t(key, lang) for name, key in PANEL_STRINGS.items()},
     }
     files[ENTRY] = _json(entry) + b"\n"
     return files

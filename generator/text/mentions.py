@@ -265,13 +265,6 @@ _ATTRIBUTE = re.compile(
 )
 # Text in these is not prose (code) or already a link.
 _SKIPPED = frozenset({"code", "pre", "a"})
-MENTION_CLASS = "mention"
-
-
-@dataclass(frozen=True)
-class _Anchor:
-    is_mention: bool
-    href: str | None
 
 
 def _attributes(tag: str) -> dict[str, str]:
@@ -283,10 +276,8 @@ def _attributes(tag: str) -> dict[str, str]:
     return found
 
 
-def _anchor(tag: str) -> _Anchor:
-    attributes = _attributes(tag)
-    classes = attributes.get("class", "").split()
-    return _Anchor(is_mention=MENTION_CLASS in classes, href=attributes.get("href"))
+def _anchor_href(tag: str) -> str | None:
+    return _attributes(tag).get("href")
 
 
 def _tokens(fragment: str) -> Iterator[tuple[bool, str]]:
@@ -319,7 +310,9 @@ def _link_text(
             continue
         linked.add(match.target)
         pieces.append(escape(text[position : match.start], quote=False))
-        pieces.append(f'<a class="{MENTION_CLASS}" href="{escape(url, quote=True)}">')
+        # No class on the link (it would be repeated on every mention of every page): the stylesheet
+        # finds mentions as the site's own (relative) links inside the text.
+        pieces.append(f'<a href="{escape(url, quote=True)}">')
         pieces.append(escape(text[match.start : match.end], quote=False))
         pieces.append("</a>")
         position = match.end
@@ -335,13 +328,13 @@ def _note_existing_link(
     lang: str,
     matcher: Matcher,
     href: Callable[[str], str | None],
-    anchor: _Anchor,
+    anchor_href: str,
     linked: set[str],
 ) -> None:
     # A mention linked by an earlier pass (or by hand, to the same page) is
     # the first occurrence: counting it is what makes link_html idempotent.
     for match in matcher.find(unescape(raw), lang):
-        if anchor.is_mention or (anchor.href is not None and anchor.href == href(match.target)):
+        if anchor_href == href(match.target):
             linked.add(match.target)
 
 
@@ -361,7 +354,8 @@ def link_html(
     linked = set(already)
     out: list[str] = []
     skipped_depth = 0
-    anchor: _Anchor | None = None
+    # The open <a>'s href ("" for none): text inside it is noted, never linked.
+    anchor: str | None = None
     for is_markup, raw in _tokens(html):
         if is_markup:
             out.append(raw)
@@ -378,7 +372,7 @@ def link_html(
             else:
                 skipped_depth += 1
                 if name == "a":
-                    anchor = _anchor(raw)
+                    anchor = _anchor_href(raw) or ""
         elif anchor is not None:
             _note_existing_link(raw, lang, matcher, href, anchor, linked)
             out.append(raw)

@@ -52,6 +52,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Briefings on security diplomacy from Arabic- and English-language media, in both languages.",
         "ar": "إحاطات عن الدبلوماسية الأمنية من وسائل الإعلام العربية والإنجليزية، باللغتين.",
     },
+    # The search panel's words, sent with the edition's search index (output/searchshards.py); those from
+    # search_placeholder to search_other are Material 9.8.2's (partials/languages), which the panel used before.
+    "search_placeholder": {"en": "Search", "ar": "بحث"},
+    "search_reset": {"en": "Clear", "ar": "مسح كلي"},
+    "search_prompt": {"en": "Type to start searching", "ar": "اكتب لبدء البحث"},
+    "search_none": {"en": "No matching documents", "ar": "لا توجد نتائج"},
+    "search_one": {"en": "1 matching document", "ar": "نتائج البحث مستند واحد"},
+    "search_other": {"en": "# matching documents", "ar": "نتائج البحث # مستندات"},
     "search_more": {"en": "Show more results", "ar": "عرض مزيد من النتائج"},
     "search_capped": {
         "en": "A short word matched only some of the words it begins: type more letters.",

@@ -260,7 +260,9 @@
 
   var button = document.getElementById("bf-search");
   var base = button.getAttribute("data-base");
-  var translations = JSON.parse(document.getElementById("__config").textContent).translations;
+  // The panel's words (search.strings in docs/search.md) come with the edition's index entry, fetched on
+  // opening, rather than on every page: until it arrives the panel has the button's label and no other words.
+  var strings = null;
   var toggle = document.getElementById("__search");
   var index = null; // a promise of index.json
   var files = new Map(); // path -> promise of its JSON
@@ -365,22 +367,21 @@
   }
 
   function build() {
-    var strings = button.dataset;
     var label = button.getAttribute("aria-label");
     var input = el("input", {
-      type: "text", class: "md-search__input", "aria-label": strings.placeholder, placeholder: strings.placeholder,
+      type: "text", class: "md-search__input", "aria-label": label,
       autocapitalize: "off", autocorrect: "off", autocomplete: "off", spellcheck: "false", required: "",
       "aria-controls": "bf-search-list",
     });
     var magnify = button.querySelector("svg").cloneNode(true);
     magnify.setAttribute("aria-hidden", "true");
     var back = el("label", { class: "md-search__icon md-icon", for: "__search" }, [magnify, icon(ICONS.back)]);
-    var reset = el("button", { type: "reset", class: "md-search__icon md-icon", title: strings.reset, "aria-label": strings.reset }, [icon(ICONS.close)]);
+    var reset = el("button", { type: "reset", class: "md-search__icon md-icon", "aria-label": label }, [icon(ICONS.close)]);
     var form = el("form", { class: "md-search__form", role: "search" }, [input, back, el("nav", { class: "md-search__options", "aria-label": label }, [reset])]);
-    var meta = el("div", { class: "md-search-result__meta", "aria-live": "polite" }, [translations["search.result.placeholder"]]);
-    var note = el("div", { class: "bf-search__note", hidden: "" }, [strings.capped]);
+    var meta = el("div", { class: "md-search-result__meta", "aria-live": "polite" });
+    var note = el("div", { class: "bf-search__note", hidden: "" });
     var list = el("ol", { class: "md-search-result__list", id: "bf-search-list" });
-    var more = el("button", { type: "button", class: "bf-search__more", hidden: "" }, [strings.more]);
+    var more = el("button", { type: "button", class: "bf-search__more", hidden: "" });
     var scrollwrap = el("div", { class: "md-search__scrollwrap", tabindex: "-1" }, [el("div", { class: "md-search-result" }, [meta, note, list, more])]);
     var panel = el("div", { class: "md-search bf-search", role: "dialog", "aria-modal": "true", "aria-label": label }, [
       el("label", { class: "md-search__overlay", for: "__search" }),
@@ -415,13 +416,25 @@
         opener = null;
       }
     });
-    return { panel: panel, input: input, meta: meta, note: note, list: list, more: more };
+    return { panel: panel, input: input, reset: reset, meta: meta, note: note, list: list, more: more };
+  }
+
+  function useStrings(entry) {
+    if (strings) return;
+    strings = entry.strings;
+    ui.input.placeholder = strings.placeholder;
+    ui.input.setAttribute("aria-label", strings.placeholder);
+    ui.reset.title = strings.reset;
+    ui.reset.setAttribute("aria-label", strings.reset);
+    ui.note.textContent = strings.capped;
+    ui.more.textContent = strings.more;
+    if (!ui.input.value.trim()) ui.meta.textContent = strings.prompt;
   }
 
   function countLine(total) {
-    if (total === 0) return translations["search.result.none"];
-    if (total === 1) return translations["search.result.one"];
-    return translations["search.result.other"].replace("#", String(total));
+    if (total === 0) return strings.none;
+    if (total === 1) return strings.one;
+    return strings.other.replace("#", String(total));
   }
 
   function run() {
@@ -429,13 +442,14 @@
     var mine = ++sequence;
     if (!query.trim()) {
       current = { query: query, results: [], shown: 0, words: [] };
-      ui.meta.textContent = translations["search.result.placeholder"];
+      ui.meta.textContent = strings ? strings.prompt : "";
       ui.note.hidden = true;
       ui.list.textContent = "";
       ui.more.hidden = true;
       return Promise.resolve();
     }
     return loadIndex().then(function (entry) {
+      useStrings(entry); // an entry that failed to load on opening may have loaded now
       return search(entry, query);
     }).then(function (found) {
       if (mine !== sequence) return null;
@@ -447,7 +461,7 @@
         ui.note.hidden = !found.capped; // the results may be incomplete: say so
       });
     }).catch(function (error) {
-      if (mine === sequence) ui.meta.textContent = translations["search.result.none"];
+      if (mine === sequence) ui.meta.textContent = strings ? strings.none : "";
       throw error;
     });
   }
@@ -542,7 +556,8 @@
     setOpen(true);
     ui.input.focus();
     ui.input.select();
-    loadIndex();
+    // A failure here is reported when a query needs the entry (run() fetches it again).
+    loadIndex().then(useStrings, function () {});
   }
 
   function close() {

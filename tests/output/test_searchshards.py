@@ -97,6 +97,22 @@ def test_the_entry_carries_the_query_rules() -> None:
     assert rules["min_stem"] == MIN_STEM
 
 
+def test_the_entry_carries_the_panel_words_in_the_edition_language() -> None:
+    """The search panel takes its words from the entry, which the script fetches on opening, not from every page."""
+    strings = json.loads(search_files([OTHER], "ar")["index.json"])["strings"]
+    assert strings == {
+        "placeholder": "بحث",
+        "reset": "مسح كلي",
+        "prompt": "اكتب لبدء البحث",
+        "none": "لا توجد نتائج",
+        "one": "نتائج البحث مستند واحد",
+        "other": "نتائج البحث # مستندات",
+        "more": "عرض مزيد من النتائج",
+        "capped": "طابقت كلمة قصيرة بعض الكلمات التي تبدأ بها فقط: اكتب أحرفًا أكثر.",
+    }
+    assert json.loads(search_files([OTHER], "en")["index.json"])["strings"]["other"] == "# matching documents"
+
+
 def test_query_words_strip_only_the_article() -> None:
     assert query_words("المفاوضات وباتروشيف بالإستراتيجية") == ["مفاوضات", "وباتروشيف", "استراتيجيه"]
     assert query_words("Patrushev, ٢٠٢٣!") == ["patrushev", "2023"]

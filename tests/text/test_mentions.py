@@ -229,8 +229,8 @@ def test_links_first_occurrence_only() -> None:
     html = "<p>علي شمخاني التقى باتروشيف. وقال شمخاني إن باتروشيف</p>"
     out, linked = link_html(html, "ar", MATCHER, href)
     assert out == (
-        '<p><a class="mention" href="/actors/ali-shamkhani/">علي شمخاني</a> التقى '
-        '<a class="mention" href="/actors/nikolai-patrushev/">باتروشيف</a>. '
+        '<p><a href="/actors/ali-shamkhani/">علي شمخاني</a> التقى '
+        '<a href="/actors/nikolai-patrushev/">باتروشيف</a>. '
         "وقال شمخاني إن باتروشيف</p>"
     )
     assert linked == {"ali-shamkhani", "nikolai-patrushev"}
@@ -239,24 +239,24 @@ def test_links_first_occurrence_only() -> None:
 def test_already_linked_targets_carry_over() -> None:
     first, linked = link_html("<p>Shamkhani</p>", "en", MATCHER, href)
     second, linked = link_html("<p>Shamkhani and Patrushev</p>", "en", MATCHER, href, linked)
-    assert first == '<p><a class="mention" href="/actors/ali-shamkhani/">Shamkhani</a></p>'
+    assert first == '<p><a href="/actors/ali-shamkhani/">Shamkhani</a></p>'
     assert second == (
-        '<p>Shamkhani and <a class="mention" href="/actors/nikolai-patrushev/">Patrushev</a></p>'
+        '<p>Shamkhani and <a href="/actors/nikolai-patrushev/">Patrushev</a></p>'
     )
     assert linked == {"ali-shamkhani", "nikolai-patrushev"}
 
 
 def test_link_keeps_original_characters() -> None:
     out, _ = link_html("<p>قال شَمْخَانِيٌ وبَاتْرُوشِيفُ</p>", "ar", MATCHER, href)
-    assert '<a class="mention" href="/actors/ali-shamkhani/">شَمْخَانِيٌ</a>' in out
-    assert 'و<a class="mention" href="/actors/nikolai-patrushev/">بَاتْرُوشِيفُ</a>' in out
+    assert '<a href="/actors/ali-shamkhani/">شَمْخَانِيٌ</a>' in out
+    assert 'و<a href="/actors/nikolai-patrushev/">بَاتْرُوشِيفُ</a>' in out
 
 
 def test_link_after_lam_covers_the_written_word() -> None:
     out, _ = link_html(
         "<p>وللمجلس الأعلى للأمن القومي</p>", "ar", MATCHER, lambda t: f"/{t}/"
     )
-    assert out == '<p>و<a class="mention" href="/snsc/">للمجلس الأعلى للأمن القومي</a></p>'
+    assert out == '<p>و<a href="/snsc/">للمجلس الأعلى للأمن القومي</a></p>'
     assert link_html(out, "ar", MATCHER, lambda t: f"/{t}/") == (out, frozenset({"snsc"}))
 
 
@@ -269,8 +269,8 @@ def test_skips_existing_links_code_and_attributes() -> None:
     assert out == (
         '<p><a href="https://example.org/Shamkhani" title="Shamkhani">Shamkhani</a> '
         "<code>Patrushev</code></p><pre>Patrushev</pre>"
-        '<p><a class="mention" href="/actors/nikolai-patrushev/">Patrushev</a> '
-        '<a class="mention" href="/actors/ali-shamkhani/">Shamkhani</a></p>'
+        '<p><a href="/actors/nikolai-patrushev/">Patrushev</a> '
+        '<a href="/actors/ali-shamkhani/">Shamkhani</a></p>'
     )
     assert linked == {"ali-shamkhani", "nikolai-patrushev"}
 
@@ -294,9 +294,9 @@ def test_escaping_preserved() -> None:
     out, _ = link_html(html, "en", MATCHER, lambda t: f"/a?x=1&y=\"{t}\"")
     assert out == (
         "<p>A &amp; B &lt;script&gt; "
-        '<a class="mention" href="/a?x=1&amp;y=&quot;nikolai-patrushev&quot;">Patrushev</a>'
+        '<a href="/a?x=1&amp;y=&quot;nikolai-patrushev&quot;">Patrushev</a>'
         ' "x" &lt; '
-        '<a class="mention" href="/a?x=1&amp;y=&quot;ali-shamkhani&quot;">Shamkhani</a></p>'
+        '<a href="/a?x=1&amp;y=&quot;ali-shamkhani&quot;">Shamkhani</a></p>'
     )
 
 
@@ -316,7 +316,7 @@ def test_href_none_not_linked_and_not_recorded() -> None:
 def test_matches_do_not_span_tags() -> None:
     html = "<p>Ali <em>Shamkhani</em></p>"
     out, _ = link_html(html, "en", MATCHER, href)
-    assert out == '<p>Ali <em><a class="mention" href="/actors/ali-shamkhani/">Shamkhani</a></em></p>'
+    assert out == '<p>Ali <em><a href="/actors/ali-shamkhani/">Shamkhani</a></em></p>'
 
 
 def test_attribute_with_angle_bracket() -> None:
@@ -324,7 +324,7 @@ def test_attribute_with_angle_bracket() -> None:
     out, linked = link_html(html, "en", MATCHER, href)
     assert out == (
         '<p><a href="/x" title="a>Shamkhani">Shamkhani</a> '
-        '<a class="mention" href="/actors/nikolai-patrushev/">Patrushev</a></p>'
+        '<a href="/actors/nikolai-patrushev/">Patrushev</a></p>'
     )
     assert linked == {"nikolai-patrushev"}
 
@@ -374,7 +374,7 @@ _PLAIN = st.lists(
 ).map("".join)
 _TEXT_NODE = _PLAIN.map(lambda text: _escape_text(text))
 _LINK = st.tuples(
-    st.sampled_from(['<a href="https://example.org/">', '<a class="mention" href="/actors/ali-shamkhani/">']),
+    st.sampled_from(['<a href="https://example.org/">', '<a href="/actors/ali-shamkhani/">']),
     _TEXT_NODE,
 ).map(lambda parts: f"{parts[0]}{parts[1]}</a>")
 
