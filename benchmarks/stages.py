@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator import link as linking
+from generator.linking import link as linking
 from generator.core.diagnostics import Report
 from generator.linking.events import merge
 from generator.content.loader import load
