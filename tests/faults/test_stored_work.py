@@ -105,11 +105,11 @@ def _plant(project: Path, payload: str, marker: Path) -> None:
     for rel in ARCHIVES:
         files[build / rel] = _in_stored_format(raw, stored.PAGES, key)
     files.update(_compiled_templates(project, key, payload, marker))
-    # The editions' engine configs and search documents are written anew before
+    # The editions' engine configs and search indexes are written anew before
     # MkDocs reads them (its YAML loader builds Python objects).
     for lang in ("en", "ar"):
         files[build / lang / "mkdocs.yml"] = f"!!python/object/apply:builtins.open [{str(marker)!r}, w]\n".encode()
-        files[build / lang / "search_docs.json"] = raw
+        files[build / lang / "docs" / "search" / "index.json"] = raw
     for path, data in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -206,7 +206,7 @@ KINDS = ["truncated", "zeroed", "garbled", "other-version", "directory", "remove
 SHORT_KINDS = ["garbled", "other-version", "directory"]
 FILES = [*STORED, *JSON_FILES]
 # What each build writes anew for the engine (only when its bytes changed).
-WRITTEN = ("en/search_docs.json", "ar/mkdocs.yml", "en/docs/feed.xml")
+WRITTEN = ("en/docs/search/index.json", "ar/mkdocs.yml", "en/docs/feed.xml")
 
 
 def _cases() -> list[tuple[str, tuple[str, ...]]]:
