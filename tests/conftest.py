@@ -14,6 +14,9 @@ REPO = Path(__file__).resolve().parent.parent
 # The golden sample: a copy of the sample content that the tests own, so that
 # analysts' edits to content/ never change what the tests see.
 SAMPLE_CONTENT = REPO / "tests" / "fixtures" / "sample" / "content"
+# The site configuration of the tests' projects, theirs too: the desk may rename the site or set its
+# address in the project's mkdocs.yml, and no test may change with it.
+SAMPLE_CONFIG = REPO / "tests" / "fixtures" / "sample" / "mkdocs.yml"
 # The one file of content/ the tests read: the analysts' guide, documentation held to the checker's
 # messages and the commands' real output. An edit to it is a code change for CI (.ci/pr-scope), so
 # analysts' briefings, actors, places and topics never reach the tests.
@@ -40,14 +43,10 @@ def run_cli(*args: str, project: Path, env: dict[str, str] | None = None, timeou
 
 
 def copy_project(target: Path, content: Path | None = None) -> Path:
-    """A throwaway project: the repo's templates and mkdocs.yml, with some content (the golden sample by default)."""
+    """A throwaway project: the repo's templates (code), the tests' own mkdocs.yml, and some content (the golden sample by default)."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("templates", "mkdocs.yml"):
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, target / name)
-        else:
-            shutil.copy2(src, target / name)
+    shutil.copytree(REPO / "templates", target / "templates")
+    shutil.copy2(SAMPLE_CONFIG, target / "mkdocs.yml")
     shutil.copytree(content or SAMPLE_CONTENT, target / "content", symlinks=True)
     return target
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import PREVIOUS_SITE, REPO, copy_project, files_of, plant_previous_site, run_cli
+from conftest import PREVIOUS_SITE, REPO, SAMPLE_CONFIG, copy_project, files_of, plant_previous_site, run_cli
 from generator.content.reading import Limits
 from generator.core.sitesize import tree_size
 from generator.engine.adapter import read_limits
@@ -64,7 +64,7 @@ def test_strict_fails_and_leaves_a_built_site_untouched(tmp_path: Path) -> None:
     assert _diagnostics(result.stderr) == EXPECTED
     assert files_of(project / "site") == before
     # Within the limits again, the same build succeeds and the edit is published.
-    (project / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(SAMPLE_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
     result = run_cli("build", "--strict", project=project)
     assert result.code == 0, result.stderr
     assert files_of(project / "site") != before

@@ -12,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import REPO, copy_project, run_cli
+from conftest import copy_project, run_cli
 
 SEED = "shamkhani-patrushev-moscow-2023"
 
@@ -21,7 +21,7 @@ class Server:
     def __init__(self, project: Path) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "generator", "-C", str(project), "serve", "-p", "0"],
-            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         self.lines: "queue.Queue[str]" = queue.Queue()
         self.log: list[str] = []
